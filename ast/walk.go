@@ -1,0 +1,110 @@
+package ast
+
+import "strings"
+
+// PlainText flattens inlines to text: markup dropped, images by their alt
+// text, breaks as single spaces.
+func PlainText(ins []Inline) string {
+	var b strings.Builder
+	writePlain(&b, ins)
+	return b.String()
+}
+
+func writePlain(b *strings.Builder, ins []Inline) {
+	for _, in := range ins {
+		switch n := in.(type) {
+		case *Text:
+			b.WriteString(n.Text)
+		case *Space, *LineBreak:
+			b.WriteByte(' ')
+		case *Emph:
+			writePlain(b, n.Inlines)
+		case *Strong:
+			writePlain(b, n.Inlines)
+		case *Code:
+			b.WriteString(n.Text)
+		case *Link:
+			writePlain(b, n.Inlines)
+		case *Ref:
+			writePlain(b, n.Inlines)
+		case *Image:
+			b.WriteString(n.Alt)
+		}
+	}
+}
+
+// Visitor is called for every node WalkInlines and WalkBlocks reach; it
+// returns false to skip the node's children.
+type Visitor func(n any) bool
+
+// WalkBlocks visits blocks depth-first, with their inlines.
+func WalkBlocks(bs []Block, v Visitor) {
+	for _, b := range bs {
+		walkBlock(b, v)
+	}
+}
+
+func walkBlock(b Block, v Visitor) {
+	if !v(b) {
+		return
+	}
+	switch n := b.(type) {
+	case *Para:
+		WalkInlines(n.Inlines, v)
+	case *Heading:
+		WalkInlines(n.Inlines, v)
+	case *List:
+		for _, it := range n.Items {
+			WalkBlocks(it, v)
+		}
+	case *Quote:
+		WalkBlocks(n.Blocks, v)
+	case *Table:
+		for _, c := range n.Head {
+			WalkInlines(c, v)
+		}
+		for _, r := range n.Rows {
+			for _, c := range r {
+				WalkInlines(c, v)
+			}
+		}
+	case *Figure:
+		v(n.Image)
+	}
+}
+
+// WalkInlines visits inlines depth-first.
+func WalkInlines(ins []Inline, v Visitor) {
+	for _, in := range ins {
+		if !v(in) {
+			continue
+		}
+		switch n := in.(type) {
+		case *Emph:
+			WalkInlines(n.Inlines, v)
+		case *Strong:
+			WalkInlines(n.Inlines, v)
+		case *Link:
+			WalkInlines(n.Inlines, v)
+		case *Ref:
+			WalkInlines(n.Inlines, v)
+		}
+	}
+}
+
+// WalkEntry visits an entry's title, lead, sections and footnotes.
+func WalkEntry(e *Entry, v Visitor) {
+	WalkInlines(e.Title, v)
+	WalkBlocks(e.Lead, v)
+	for _, s := range e.Sections {
+		if !v(s) {
+			continue
+		}
+		WalkInlines(s.Title, v)
+		WalkBlocks(s.Body, v)
+		WalkInlines(s.Refs, v)
+	}
+	for _, f := range e.Footnotes {
+		WalkBlocks(f.Body, v)
+	}
+}

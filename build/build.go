@@ -1,0 +1,233 @@
+// Package build runs the pipeline: load book.yaml, parse the entries, link
+// them, render the chosen backends and write their files safely.
+package build
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"bookc/ast"
+	"bookc/backends/anki"
+	"bookc/backends/epub"
+	"bookc/backends/pdf"
+	"bookc/config"
+	"bookc/diag"
+	"bookc/link"
+	"bookc/parse"
+)
+
+// Formats lists the outputs bookc can write, in the order they are built.
+var Formats = []string{"pdf", "epub", "anki"}
+
+// Options says what to build.
+type Options struct {
+	Dir     string   // the book's folder, holding book.yaml
+	OutDir  string   // where outputs go; relative to Dir when not absolute
+	Formats []string // subset of Formats; empty means all
+	Strict  bool     // warnings count as errors
+}
+
+// Book is a parsed and linked book, ready for the backends.
+type Book struct {
+	Config *config.Book
+	Doc    *ast.Document
+	Links  *link.Links
+}
+
+// Load reads book.yaml and every entry and links them. It returns nil when
+// the book cannot be built; diagnostics are sorted.
+func Load(dir string, strict bool) (*Book, diag.List) {
+	cfg, ds := config.Load(dir)
+	if cfg == nil {
+		return nil, finish(ds, strict)
+	}
+	files, fds := cfg.Files()
+	ds.Add(fds...)
+	if fds.HasErrors() {
+		return nil, finish(ds, strict)
+	}
+	doc, pds := parse.Book(cfg, files)
+	ds.Add(pds...)
+	links, lds := link.Resolve(doc, cfg.Language)
+	ds.Add(lds...)
+	ds = finish(ds, strict)
+	if ds.HasErrors() {
+		return nil, ds
+	}
+	return &Book{Config: cfg, Doc: doc, Links: links}, ds
+}
+
+func finish(ds diag.List, strict bool) diag.List {
+	if strict {
+		ds = ds.Strict()
+	}
+	ds.Sort()
+	return ds
+}
+
+// output is one rendered file, not yet written.
+type output struct {
+	name string // relative to the output folder
+	data []byte
+}
+
+// Run builds the book. Every output is rendered in memory first; files are
+// written only when no error was found, each through a temporary file that
+// is renamed into place, so a failed build leaves earlier outputs intact.
+func Run(opts Options) ([]string, diag.List) {
+	formats, err := checkFormats(opts.Formats)
+	if err != nil {
+		return nil, diag.List{{Pos: ast.Pos{File: "--format"}, Severity: diag.Error, Msg: err.Error()}}
+	}
+	b, ds := Load(opts.Dir, opts.Strict)
+	if b == nil {
+		return nil, ds
+	}
+	outs, rds := render(b, formats)
+	ds = append(ds, finish(rds, opts.Strict)...)
+	ds.Sort()
+	if ds.HasErrors() {
+		return nil, ds
+	}
+	outDir := opts.OutDir
+	if !filepath.IsAbs(outDir) {
+		outDir = filepath.Join(opts.Dir, outDir)
+	}
+	written, werr := writeAll(outDir, outs)
+	if werr != nil {
+		ds = append(ds, diag.Diagnostic{Pos: ast.Pos{File: outDir}, Severity: diag.Error, Msg: werr.Error()})
+	}
+	return written, ds
+}
+
+func checkFormats(fs []string) ([]string, error) {
+	if len(fs) == 0 {
+		return Formats, nil
+	}
+	seen := map[string]bool{}
+	for _, f := range fs {
+		f = strings.TrimSpace(strings.ToLower(f))
+		switch f {
+		case "pdf", "epub", "anki":
+			seen[f] = true
+		case "csv":
+			seen["anki"] = true
+		default:
+			return nil, fmt.Errorf("unknown format %q (use pdf, epub, anki)", f)
+		}
+	}
+	var out []string
+	for _, f := range Formats {
+		if seen[f] {
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
+// render runs the chosen backends concurrently; they share the book read
+// only.
+func render(b *Book, formats []string) ([]output, diag.List) {
+	results := make([][]output, len(formats))
+	dss := make([]diag.List, len(formats))
+	var wg sync.WaitGroup
+	for i, f := range formats {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[i], dss[i] = renderOne(b, f)
+		}()
+	}
+	wg.Wait()
+	var outs []output
+	var ds diag.List
+	for i := range formats {
+		outs = append(outs, results[i]...)
+		ds = append(ds, dss[i]...)
+	}
+	return outs, ds
+}
+
+func renderOne(b *Book, format string) ([]output, diag.List) {
+	var ds diag.List
+	fail := func(err error) ([]output, diag.List) {
+		ds.Errorf(ast.Pos{File: format}, "%v", err)
+		return nil, ds
+	}
+	switch format {
+	case "pdf":
+		data, rds, err := pdf.Render(b.Doc, b.Links, b.Config)
+		ds = rds
+		if err != nil {
+			return fail(err)
+		}
+		return []output{{"book.pdf", data}}, ds
+	case "epub":
+		data, rds, err := epub.Render(b.Doc, b.Links, b.Config)
+		ds = rds
+		if err != nil {
+			return fail(err)
+		}
+		return []output{{"book.epub", data}}, ds
+	}
+	res, rds, err := anki.Render(b.Doc, b.Links, b.Config)
+	ds = rds
+	if err != nil {
+		return fail(err)
+	}
+	outs := []output{{"cards.csv", res.CSV}}
+	for _, m := range res.Media {
+		outs = append(outs, output{"anki-media/" + m.Name, m.Data})
+	}
+	return outs, ds
+}
+
+func writeAll(dir string, outs []output) ([]string, error) {
+	sort.SliceStable(outs, func(i, j int) bool { return outs[i].name < outs[j].name })
+	var written []string
+	for _, o := range outs {
+		path := filepath.Join(dir, filepath.FromSlash(o.name))
+		if err := WriteFileAtomic(path, o.data); err != nil {
+			return written, err
+		}
+		written = append(written, path)
+	}
+	return written, nil
+}
+
+// WriteFileAtomic writes data to a temporary file beside path, syncs it and
+// renames it over path. Readers see the old file or the new one, never a
+// part of either.
+func WriteFileAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	name := tmp.Name()
+	_, err = tmp.Write(data)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(name, 0o644)
+	}
+	if err == nil {
+		err = os.Rename(name, path)
+	}
+	if err != nil {
+		os.Remove(name)
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}
