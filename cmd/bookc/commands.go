@@ -99,4 +99,3 @@ func summary(ds diag.List) string {
 	}
 	return fmt.Sprintf("%d error%s; nothing written", n, s)
 }
-

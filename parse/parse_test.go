@@ -1,0 +1,113 @@
+package parse
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"bookc/ast"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// TestGolden parses each file in testdata and compares the AST dump and the
+// diagnostics with testdata/NAME.golden.
+func TestGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.md")
+	txt, _ := filepath.Glob("testdata/*.txt")
+	files = append(files, txt...)
+	if len(files) == 0 {
+		t.Fatal("no test files")
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			entries, ds := File(filepath.Base(f), data, "de")
+			doc := &ast.Document{Entries: entries}
+			AssignIDs(doc)
+			var got bytes.Buffer
+			ast.Dump(&got, doc)
+			got.WriteString("-- diagnostics --\n")
+			ds.Sort()
+			ds.Print(&got)
+			golden := strings.TrimSuffix(f, filepath.Ext(f)) + ".golden"
+			if *update {
+				if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update)", err)
+			}
+			if !bytes.Equal(got.Bytes(), want) {
+				t.Errorf("dump differs from %s (run go test -update and review the diff)\n%s", golden, got.String())
+			}
+		})
+	}
+}
+
+func TestSlug(t *testing.T) {
+	cases := map[string]string{
+		"Hugging Face":            "Hugging-Face",
+		"Überanpassung":           "Überanpassung",
+		"Künstliche Intelligenz!": "Künstliche-Intelligenz",
+		"Straße & Weg":            "Straße-Weg",
+		"  ":                      "entry",
+		"GPT-4o (2024)":           "GPT-4o-2024",
+	}
+	for in, want := range cases {
+		if got := Slug(in); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestAutoIDsUnique(t *testing.T) {
+	src := "## Geschichte\n\nA.\n\n## Geschichte\n\nB.\n\n## Geschichte-2 {#Geschichte-2}\n\nC.\n"
+	entries, _ := File("x.md", []byte(src), "de")
+	doc := &ast.Document{Entries: entries}
+	AssignIDs(doc)
+	var ids []string
+	for _, e := range doc.Entries {
+		ids = append(ids, e.ID())
+	}
+	if got := strings.Join(ids, ","); got != "Geschichte,Geschichte-3,Geschichte-2" {
+		t.Errorf("ids = %s", got)
+	}
+}
+
+func TestGermanQuotes(t *testing.T) {
+	entries, _ := File("q.md", []byte("## T {#T}\n\nEr sagte \"Hallo\" und 'so'.\n"), "de")
+	got := ast.PlainText(entries[0].Lead[0].(*ast.Para).Inlines)
+	if got != "Er sagte „Hallo“ und ‚so‘." {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestLineEndingsAndEncoding(t *testing.T) {
+	crlf := "\xef\xbb\xbf## T {#T}\r\n\r\nText [x](#Y).\r\n"
+	cr := "## T {#T}\r\rText [x](#Y).\r"
+	for _, src := range []string{crlf, cr} {
+		entries, ds := File("e.md", []byte(src), "de")
+		if len(entries) != 1 || len(ds) != 0 {
+			t.Fatalf("%q: %d entries, %v", src, len(entries), ds)
+		}
+		ref := entries[0].Lead[0].(*ast.Para).Inlines[1].(*ast.Ref)
+		if ref.Pos.Line != 3 || ref.Pos.Col != 6 {
+			t.Errorf("%q: ref at %s, want 3:6", src, ref.Pos)
+		}
+	}
+	latin1 := []byte("## Gr\xf6\xdfe {#G}\n\nText.\n")
+	entries, ds := File("l.md", latin1, "de")
+	if len(ds) != 1 || !strings.Contains(ds[0].Msg, "not valid UTF-8") || entries[0].TitleText() != "Größe" {
+		t.Errorf("latin-1: %v %q", ds, entries[0].TitleText())
+	}
+}

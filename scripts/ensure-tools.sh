@@ -1,0 +1,23 @@
+#!/bin/sh
+# Makes sure the validators the tests run are installed: epubcheck (with
+# Java), qpdf and poppler-utils (pdftotext, pdffonts, pdftoppm). As root it
+# installs what is missing with apt-get; otherwise it names the command to
+# run and fails, so no validation is ever skipped silently.
+set -e
+missing=""
+[ -f /usr/share/java/epubcheck.jar ] && command -v java >/dev/null 2>&1 || missing="$missing epubcheck"
+command -v qpdf >/dev/null 2>&1 || missing="$missing qpdf"
+for t in pdftotext pdffonts pdftoppm pdfinfo; do
+	command -v $t >/dev/null 2>&1 || { missing="$missing poppler-utils"; break; }
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+	echo "installing:$missing"
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq
+	apt-get install -y -qq --no-install-recommends $missing default-jre-headless >/dev/null
+	exit 0
+fi
+echo "the tests need:$missing" >&2
+echo "install them with: sudo apt-get install -y$missing" >&2
+exit 1
