@@ -52,6 +52,9 @@ func Load(dir string, strict bool) (*Book, diag.List) {
 	}
 	doc, pds := parse.Book(cfg, files)
 	ds.Add(pds...)
+	if len(doc.Entries) == 0 {
+		ds.Errorf(cfg.Pos("content"), "the book has no entries: no `## Title {#Id}` heading in %d file(s)", len(files))
+	}
 	links, lds := link.Resolve(doc, cfg.Language)
 	ds.Add(lds...)
 	ds = finish(ds, strict)

@@ -18,7 +18,7 @@ import (
 
 // MaxFileSize bounds one entry file. Larger files are refused rather than
 // read into memory.
-const MaxFileSize = 64 << 20
+const MaxFileSize = 16 << 20
 
 // Book reads and parses every entry file of the book, concurrently, then
 // gives every heading without an id a unique one and puts the entries in

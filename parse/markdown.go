@@ -58,8 +58,15 @@ func base(lang string) string {
 type converter struct {
 	src   *source
 	f     *fileParser
-	notes map[int]*gast.Node // goldmark footnote index → its definition
+	depth int  // nesting of lists and quotes
+	deep  bool // the depth warning was given
 }
+
+// maxDepth bounds the nesting of lists and block quotes. Deeper structure
+// is flattened into its parent with a warning: no reader can follow it,
+// and every backend then stays within bounded recursion and a positive
+// measure.
+const maxDepth = 24
 
 func (c *converter) pos(n gast.Node) ast.Pos {
 	if p := n.Pos(); p >= 0 {
@@ -107,6 +114,11 @@ func attrValue(v any) string {
 
 func (c *converter) blocks(n gast.Node) []ast.Block {
 	var out []ast.Block
+	c.depth++
+	defer func() { c.depth-- }()
+	if c.depth > maxDepth {
+		return c.flatten(n)
+	}
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		if b := c.block(ch); b != nil {
 			out = append(out, b)
@@ -144,6 +156,32 @@ func (c *converter) block(n gast.Node) ast.Block {
 		return c.table(n)
 	}
 	return nil
+}
+
+// flatten sets nested structure below maxDepth as plain paragraphs.
+func (c *converter) flatten(n gast.Node) []ast.Block {
+	if !c.deep {
+		c.deep = true
+		c.f.ds.Warnf(c.pos(n), "lists or quotes nested deeper than %d levels are flattened", maxDepth)
+	}
+	var out []ast.Block
+	gast.Walk(n, func(ch gast.Node, entering bool) (gast.WalkStatus, error) {
+		if !entering {
+			return gast.WalkContinue, nil
+		}
+		switch ch.(type) {
+		case *gast.Paragraph, *gast.TextBlock, *gast.Heading:
+			if ins := c.inlines(ch); len(ins) > 0 {
+				out = append(out, &ast.Para{Inlines: ins})
+			}
+			return gast.WalkSkipChildren, nil
+		case *gast.FencedCodeBlock, *gast.CodeBlock:
+			out = append(out, c.block(ch))
+			return gast.WalkSkipChildren, nil
+		}
+		return gast.WalkContinue, nil
+	})
+	return out
 }
 
 func loneImage(ins []ast.Inline) *ast.Image {

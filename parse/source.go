@@ -74,6 +74,7 @@ func clean(name string, data []byte, ds *diag.List) []byte {
 		ds.Warnf(newSource(name, data).pos(off), "file is not valid UTF-8; read as Windows-1252 (Latin-1); save it as UTF-8")
 		data = fromCP1252(data)
 	}
+	data = capIndent(name, data, ds)
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		ds.Warnf(newSource(name, data).pos(i), "NUL byte replaced by U+FFFD")
 		data = bytes.ReplaceAll(data, []byte{0}, []byte("\uFFFD"))
@@ -110,6 +111,48 @@ func fromCP1252(b []byte) []byte {
 		default:
 			out = utf8.AppendRune(out, rune(c))
 		}
+	}
+	return out
+}
+
+// maxIndent bounds a line's leading white space. Markdown gives meaning to
+// indentation only up to a few levels of nesting; a parser fed lines
+// indented by thousands of columns slows down quadratically.
+const maxIndent = 160
+
+func capIndent(name string, data []byte, ds *diag.List) []byte {
+	var out []byte
+	warned := false
+	start := 0
+	for start < len(data) {
+		end := bytes.IndexByte(data[start:], '\n')
+		if end < 0 {
+			end = len(data)
+		} else {
+			end += start + 1
+		}
+		line := data[start:end]
+		n := 0
+		for n < len(line) && (line[n] == ' ' || line[n] == '\t') {
+			n++
+		}
+		if n > maxIndent {
+			if out == nil {
+				out = append(make([]byte, 0, len(data)), data[:start]...)
+			}
+			if !warned {
+				warned = true
+				ds.Warnf(newSource(name, data).pos(start), "line indented by %d characters; indentation beyond %d is ignored", n, maxIndent)
+			}
+			line = line[n-maxIndent:]
+		}
+		if out != nil {
+			out = append(out, line...)
+		}
+		start = end
+	}
+	if out == nil {
+		return data
 	}
 	return out
 }

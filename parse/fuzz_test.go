@@ -1,0 +1,58 @@
+package parse
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"bookc/ast"
+)
+
+// seeds adds the sample book, the seed entry and the test files to a fuzz
+// corpus.
+func seeds(f *testing.F) {
+	paths, _ := filepath.Glob("testdata/*.md")
+	more, _ := filepath.Glob("../content/*/*.md")
+	paths = append(paths, more...)
+	more, _ = filepath.Glob("../content/*.*")
+	paths = append(paths, more...)
+	paths = append(paths, "../../shared/seeds/hugging-face.txt")
+	for _, p := range paths {
+		if data, err := os.ReadFile(p); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Add([]byte("## T {#a .b\n\n- - - - x\n\n> > > [^1]\n\n[^1]: [x](#T)"))
+}
+
+// FuzzFile feeds arbitrary bytes to the front end: it must not panic, every
+// position must lie inside the input, and every text must be valid UTF-8.
+func FuzzFile(f *testing.F) {
+	seeds(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		entries, ds := File("f.md", data, "de")
+		lines := strings.Count(string(data), "\n") + strings.Count(string(data), "\r") + 1
+		for _, d := range ds {
+			if d.Pos.Line > lines {
+				t.Fatalf("diagnostic past the end: %s", d)
+			}
+		}
+		doc := &ast.Document{Entries: entries}
+		AssignIDs(doc)
+		seen := map[string]bool{}
+		for _, e := range entries {
+			if e.Pos.Line < 1 || e.Pos.Line > lines {
+				t.Fatalf("entry at %s, input has %d lines", e.Pos, lines)
+			}
+			if !utf8.ValidString(e.TitleText()) {
+				t.Fatalf("invalid UTF-8 title %q", e.TitleText())
+			}
+			if e.AutoID && seen[e.ID()] {
+				t.Fatalf("generated id %q is not unique", e.ID())
+			}
+			seen[e.ID()] = true
+		}
+	})
+}
