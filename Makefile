@@ -20,9 +20,14 @@ test: tools
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
 
-bench:
-	@echo "bench: the corpus benchmark is not written yet; run 'go test -bench . ./...' for the package benchmarks"
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+RUNS ?= 5
+SIZES ?= 1000,10000
+
+# Full builds of generated corpora (medians of $(RUNS) runs), then the Go
+# benchmarks of the hot stages.
+bench: bin
+	$(GO) run ./tools/bench -bin $(BIN) -n $(SIZES) -runs $(RUNS)
+	$(GO) test -run '^$$' -bench . -benchmem -count 3 ./parse ./backends/...
 
 fuzz:
 	@echo "fuzz: no fuzz targets are wired into make yet"

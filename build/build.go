@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"bookc/ast"
 	"bookc/backends/anki"
@@ -29,6 +30,17 @@ type Options struct {
 	OutDir  string   // where outputs go; relative to Dir when not absolute
 	Formats []string // subset of Formats; empty means all
 	Strict  bool     // warnings count as errors
+	// Cache, when set, reuses parsed entries of unchanged files.
+	Cache *parse.Cache
+	// Trace, when set, is told when each stage ends and how long it took.
+	// It may be called from several goroutines at once.
+	Trace func(stage string, d time.Duration)
+}
+
+func (o *Options) trace(stage string, start time.Time) {
+	if o.Trace != nil {
+		o.Trace(stage, time.Since(start))
+	}
 }
 
 // Book is a parsed and linked book, ready for the backends.
@@ -41,6 +53,12 @@ type Book struct {
 // Load reads book.yaml and every entry and links them. It returns nil when
 // the book cannot be built; diagnostics are sorted.
 func Load(dir string, strict bool) (*Book, diag.List) {
+	return load(&Options{Dir: dir, Strict: strict})
+}
+
+func load(opts *Options) (*Book, diag.List) {
+	dir, strict := opts.Dir, opts.Strict
+	start := time.Now()
 	cfg, ds := config.Load(dir)
 	if cfg == nil {
 		return nil, finish(ds, strict)
@@ -50,13 +68,19 @@ func Load(dir string, strict bool) (*Book, diag.List) {
 	if fds.HasErrors() {
 		return nil, finish(ds, strict)
 	}
-	doc, pds := parse.Book(cfg, files)
+	doc, pds := opts.Cache.Book(cfg, files)
+	if opts.Cache != nil {
+		opts.Cache.Forget(files)
+	}
 	ds.Add(pds...)
+	opts.trace("parse", start)
+	start = time.Now()
 	if len(doc.Entries) == 0 {
 		ds.Errorf(cfg.Pos("content"), "the book has no entries: no `## Title {#Id}` heading in %d file(s)", len(files))
 	}
 	links, lds := link.Resolve(doc, cfg.Language)
 	ds.Add(lds...)
+	opts.trace("link", start)
 	ds = finish(ds, strict)
 	if ds.HasErrors() {
 		return nil, ds
@@ -86,13 +110,21 @@ func Run(opts Options) ([]string, diag.List) {
 	if err != nil {
 		return nil, diag.List{{Pos: ast.Pos{File: "--format"}, Severity: diag.Error, Msg: err.Error()}}
 	}
-	b, ds := Load(opts.Dir, opts.Strict)
+	b, ds := load(&opts)
 	if b == nil {
 		return nil, ds
 	}
-	outs, rds := render(b, formats)
-	ds = append(ds, finish(rds, opts.Strict)...)
+	written, eds := b.Emit(opts, formats)
+	ds = append(ds, eds...)
 	ds.Sort()
+	return written, ds
+}
+
+// Emit renders the loaded book in the given formats and writes the files,
+// only when no backend reported an error.
+func (b *Book) Emit(opts Options, formats []string) ([]string, diag.List) {
+	outs, ds := render(b, formats, &opts)
+	ds = finish(ds, opts.Strict)
 	if ds.HasErrors() {
 		return nil, ds
 	}
@@ -100,12 +132,17 @@ func Run(opts Options) ([]string, diag.List) {
 	if !filepath.IsAbs(outDir) {
 		outDir = filepath.Join(opts.Dir, outDir)
 	}
+	start := time.Now()
 	written, werr := writeAll(outDir, outs)
+	opts.trace("write", start)
 	if werr != nil {
 		ds = append(ds, diag.Diagnostic{Pos: ast.Pos{File: outDir}, Severity: diag.Error, Msg: werr.Error()})
 	}
 	return written, ds
 }
+
+// LoadWith is Load with the cache and trace of opts.
+func LoadWith(opts Options) (*Book, diag.List) { return load(&opts) }
 
 func checkFormats(fs []string) ([]string, error) {
 	if len(fs) == 0 {
@@ -134,7 +171,7 @@ func checkFormats(fs []string) ([]string, error) {
 
 // render runs the chosen backends concurrently; they share the book read
 // only.
-func render(b *Book, formats []string) ([]output, diag.List) {
+func render(b *Book, formats []string, opts *Options) ([]output, diag.List) {
 	results := make([][]output, len(formats))
 	dss := make([]diag.List, len(formats))
 	var wg sync.WaitGroup
@@ -142,7 +179,9 @@ func render(b *Book, formats []string) ([]output, diag.List) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			start := time.Now()
 			results[i], dss[i] = renderOne(b, f)
+			opts.trace(f, start)
 		}()
 	}
 	wg.Wait()

@@ -112,3 +112,34 @@ func (b *Book) Resolve(p string) (string, bool) {
 	}
 	return full, true
 }
+
+// ResolveImage finds the file an image in an entry refers to. src is
+// tried relative to the entry file's folder, then to the book's folder,
+// then to each content folder; the first existing file wins. Remote
+// addresses, absolute paths and paths that leave the book's folder
+// (also through symbolic links) are refused: ok is false. A path that is
+// safe but names no file comes back as the first candidate with ok true,
+// for the caller to report.
+func (b *Book) ResolveImage(entryFile, src string) (path string, ok bool) {
+	if strings.Contains(src, "://") || strings.HasPrefix(src, "//") || strings.HasPrefix(src, "data:") {
+		return "", false
+	}
+	candidates := []string{filepath.ToSlash(filepath.Join(filepath.Dir(entryFile), src)), src}
+	for _, c := range b.Content {
+		candidates = append(candidates, filepath.ToSlash(filepath.Join(c.Value, src)))
+	}
+	first := ""
+	for _, c := range candidates {
+		full, safe := b.Resolve(c)
+		if !safe {
+			continue
+		}
+		if first == "" {
+			first = full
+		}
+		if st, err := os.Stat(full); err == nil && st.Mode().IsRegular() {
+			return full, true
+		}
+	}
+	return first, first != ""
+}

@@ -24,6 +24,13 @@ const MaxFileSize = 16 << 20
 // gives every heading without an id a unique one and puts the entries in
 // the order book.yaml asks for.
 func Book(cfg *config.Book, files []string) (*ast.Document, diag.List) {
+	return (*Cache)(nil).Book(cfg, files)
+}
+
+// Book is like the package's Book but reuses the entries of files whose
+// content has not changed since the cache last saw them. A nil cache
+// parses everything.
+func (c *Cache) Book(cfg *config.Book, files []string) (*ast.Document, diag.List) {
 	type result struct {
 		entries []*ast.Entry
 		ds      diag.List
@@ -36,7 +43,7 @@ func Book(cfg *config.Book, files []string) (*ast.Document, diag.List) {
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				results[i].entries, results[i].ds = readFile(cfg, files[i])
+				results[i].entries, results[i].ds = c.readFile(cfg, files[i])
 			}
 		}()
 	}
@@ -58,7 +65,7 @@ func Book(cfg *config.Book, files []string) (*ast.Document, diag.List) {
 	return doc, ds
 }
 
-func readFile(cfg *config.Book, name string) ([]*ast.Entry, diag.List) {
+func (c *Cache) readFile(cfg *config.Book, name string) ([]*ast.Entry, diag.List) {
 	var ds diag.List
 	f, err := os.Open(filepath.Join(cfg.Dir, filepath.FromSlash(name)))
 	if err != nil {
@@ -75,7 +82,7 @@ func readFile(cfg *config.Book, name string) ([]*ast.Entry, diag.List) {
 		ds.Errorf(ast.Pos{File: name}, "file is larger than %d MiB; split it", MaxFileSize>>20)
 		return nil, ds
 	}
-	return File(name, data, cfg.Language)
+	return c.parse(name, data, cfg.Language)
 }
 
 func unwrapPath(err error) error {
@@ -118,6 +125,9 @@ func AssignIDs(doc *ast.Document) {
 		for _, a := range explicitIDs(e) {
 			taken[a] = true
 		}
+	}
+	for _, e := range doc.Entries {
+		clearAutoIDs(e)
 	}
 	unique := func(s string) string {
 		id := s
@@ -190,3 +200,21 @@ func SortEntries(doc *ast.Document, lang string) {
 }
 
 func sameFile(a, b *ast.Entry) bool { return a.Pos.File == b.Pos.File }
+
+// clearAutoIDs forgets generated ids, so that AssignIDs can run again on
+// entries reused from a cache.
+func clearAutoIDs(e *ast.Entry) {
+	if e.AutoID {
+		e.Attr.ID, e.AutoID = "", false
+	}
+	for _, s := range e.Sections {
+		if s.AutoID {
+			s.Attr.ID, s.AutoID = "", false
+		}
+	}
+	headings(e, func(h *ast.Heading) {
+		if h.AutoID {
+			h.Attr.ID, h.AutoID = "", false
+		}
+	})
+}

@@ -17,12 +17,14 @@ type buildFlags struct {
 	formats []string
 	strict  bool
 	quiet   bool
+	verbose bool
 }
 
 func (f *buildFlags) register(c *cobra.Command, withOutput bool) {
 	c.Flags().StringVarP(&f.dir, "dir", "C", ".", "the book's folder (holding book.yaml)")
 	c.Flags().BoolVar(&f.strict, "strict", false, "treat warnings as errors")
 	c.Flags().BoolVarP(&f.quiet, "quiet", "q", false, "print errors only")
+	c.Flags().BoolVarP(&f.verbose, "verbose", "v", false, "print each stage and its time")
 	if withOutput {
 		c.Flags().StringVarP(&f.out, "out", "o", "out", "output folder, relative to the book's folder unless absolute")
 		c.Flags().StringSliceVar(&f.formats, "format", nil, "outputs to build: pdf,epub,anki (default all)")
@@ -36,7 +38,9 @@ func newBuild(stderr io.Writer) *cobra.Command {
 		Short: "Build the PDF, EPUB and Anki CSV into the output folder",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			written, ds := build.Run(build.Options{Dir: f.dir, OutDir: f.out, Formats: f.formats, Strict: f.strict})
+			p := newProgress(stderr, f.verbose, f.quiet)
+			written, ds := build.Run(build.Options{Dir: f.dir, OutDir: f.out, Formats: f.formats, Strict: f.strict, Trace: p.trace})
+			p.finish()
 			report(stderr, ds, f.quiet)
 			if ds.HasErrors() {
 				return &bookError{msg: summary(ds)}
