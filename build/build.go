@@ -80,6 +80,7 @@ func load(opts *Options) (*Book, diag.List) {
 	}
 	links, lds := link.Resolve(doc, cfg.Language)
 	ds.Add(lds...)
+	ds.Add(links.ResolveImages(doc, cfg)...)
 	opts.trace("link", start)
 	ds = finish(ds, strict)
 	if ds.HasErrors() {

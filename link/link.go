@@ -5,6 +5,7 @@ package link
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"bookc/ast"
@@ -43,6 +44,7 @@ type Links struct {
 	chapter  map[*ast.Entry]*ast.Entry
 	chapters []*ast.Entry
 	index    []Group
+	images   map[*ast.Image]*Asset
 }
 
 // Group is one letter of the index.
@@ -215,4 +217,9 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+func relPath(dir, path string) (string, error) {
+	r, err := filepath.Rel(dir, path)
+	return filepath.ToSlash(r), err
 }
