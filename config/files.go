@@ -121,7 +121,8 @@ func (b *Book) Resolve(p string) (string, bool) {
 // safe but names no file comes back as the first candidate with ok true,
 // for the caller to report.
 func (b *Book) ResolveImage(entryFile, src string) (path string, ok bool) {
-	if strings.Contains(src, "://") || strings.HasPrefix(src, "//") || strings.HasPrefix(src, "data:") {
+	if strings.Contains(src, "://") || strings.HasPrefix(src, "//") || strings.HasPrefix(src, "data:") ||
+		strings.HasPrefix(src, "/") || filepath.IsAbs(src) || filepath.VolumeName(src) != "" {
 		return "", false
 	}
 	candidates := []string{filepath.ToSlash(filepath.Join(filepath.Dir(entryFile), src)), src}

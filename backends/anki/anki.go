@@ -1,7 +1,30 @@
-// Package anki writes the book's terms as a CSV file for Anki's importer.
+// Package anki writes the book's terms as a text file for Anki's importer
+// (Anki 2.1.55 or later): one note per term, with a stable GUID so that a
+// re-import updates the notes in place and keeps their review history.
+//
+// The file is tab-separated, UTF-8 without a byte order mark, and starts
+// with Anki's header lines:
+//
+//	#separator:Tab
+//	#html:true
+//	#notetype:Basic
+//	#deck:KI-Glossar
+//	#guid column:4
+//	#tags column:3
+//
+// Each row holds Front, Back, Tags and GUID. No #columns line is written:
+// Anki maps named columns to fields by name, and the stock note types are
+// named in the collection's language ("Vorderseite" in a German
+// collection), so names would leave the Back field unmapped there. Without
+// names Anki maps the columns that are not the GUID or tags column to the
+// note type's fields in order, which works for every two-field note type.
 package anki
 
 import (
+	"bytes"
+	"errors"
+	"strings"
+
 	"bookc/ast"
 	"bookc/config"
 	"bookc/diag"
@@ -20,7 +43,131 @@ type Output struct {
 	Media []MediaFile
 }
 
-// Render writes one note per term.
+// The 1-based columns of a row, as the header announces them.
+const (
+	colFront = 1
+	colBack  = 2
+	colTags  = 3
+	colGUID  = 4
+	numCols  = 4
+)
+
+// options are the book's Anki settings with defaults filled in.
+type options struct {
+	bookID       string
+	noteType     string
+	deck         string
+	tags         []string
+	letterPrefix string
+	seeAlso      bool
+	seeAlsoLabel string
+	lead         bool
+	explanation  bool
+}
+
+func optionsOf(cfg *config.Book) (options, error) {
+	a := cfg.Anki
+	o := options{
+		bookID:       strings.TrimSpace(cfg.ID),
+		noteType:     headerValue(a.NoteType),
+		deck:         headerValue(a.Deck),
+		tags:         a.Tags,
+		letterPrefix: letterPrefix(cfg.Language),
+		seeAlso:      a.SeeAlso == nil || *a.SeeAlso,
+		seeAlsoLabel: cfg.Labels().SeeAlso,
+	}
+	if o.bookID == "" {
+		o.bookID = strings.TrimSpace(cfg.Title)
+	}
+	if o.bookID == "" {
+		return o, errors.New("the book needs a title or an id: card GUIDs are derived from it")
+	}
+	if o.noteType == "" {
+		o.noteType = "Basic"
+		if a.Reversed {
+			o.noteType = "Basic (and reversed card)"
+		}
+	}
+	if o.deck == "" {
+		o.deck = headerValue(cfg.Title)
+	}
+	for _, part := range a.Back {
+		o.lead = o.lead || part == "lead"
+		o.explanation = o.explanation || part == "explanation"
+	}
+	if len(a.Back) == 0 {
+		o.lead = true
+	}
+	return o, nil
+}
+
+// headerValue makes s fit on one header line: Anki reads the value up to
+// the line end and does not trim it.
+func headerValue(s string) string {
+	return strings.TrimSpace(strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\r' || r == '\t' {
+			return ' '
+		}
+		return r
+	}, s))
+}
+
+// Render writes one note per term, in book order. Problems with single
+// images are warnings; the error is non-nil only when no file can be made.
 func Render(doc *ast.Document, links *link.Links, cfg *config.Book) (*Output, diag.List, error) {
-	return &Output{}, nil, nil
+	if doc == nil || cfg == nil {
+		return nil, nil, errors.New("anki: no book to render")
+	}
+	o, err := optionsOf(cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	var ds diag.List
+	media := newMediaSet(links)
+	r := newRenderer(links, media, &o)
+	var buf bytes.Buffer
+	buf.Grow(256 + 1024*len(doc.Entries))
+	writeHeader(&buf, &o)
+	guids := map[string]*ast.Entry{}
+	for _, e := range doc.Entries {
+		if !e.Term() {
+			continue
+		}
+		front := escapeText(collapseSpace(e.TitleText()))
+		if front == "" {
+			ds.Warnf(e.Pos, "term %q has an empty title; Anki would skip its card", e.ID())
+			continue
+		}
+		guid := noteGUID(o.bookID, e.ID())
+		if prev, ok := guids[guid]; ok {
+			ds.Errorf(e.Pos, "term %q gets the same card GUID as the term at %s", e.ID(), prev.Pos)
+			continue
+		}
+		guids[guid] = e
+		back := r.back(e)
+		if len(back) == 0 {
+			ds.Warnf(e.Pos, "term %q has no text for its card's back", e.ID())
+		}
+		writeRow(&buf, front, back, noteTags(&o, e), guid)
+	}
+	return &Output{CSV: buf.Bytes(), Media: media.files}, ds, nil
+}
+
+// collapseSpace turns runs of ASCII white space into single spaces and
+// trims the ends; no-break spaces stay.
+func collapseSpace(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
 }
