@@ -19,9 +19,14 @@ import (
 //go:embed hyph-de-1996.tex
 var germanPatterns string
 
-// Default minimum fragment lengths used by German.
+// firstMark is the lowest code point of a combining mark (U+0300).
+const firstMark = 0x300
+
+// Minimum fragment lengths used by German.
 const (
-	GermanLeftMin  = 2
+	// GermanLeftMin is the least number of letters before a break.
+	GermanLeftMin = 2
+	// GermanRightMin is the least number of letters after a break.
 	GermanRightMin = 3
 )
 
@@ -124,12 +129,13 @@ func (h *Hyphenator) AppendPoints(dst []int, word string) []int {
 	marks := markBuf[:0]
 	runRune, runByte, ri := 0, 0, 0
 	for bi, r := range word {
-		if unicode.IsLetter(r) || unicode.IsMark(r) {
+		mark := r >= firstMark && unicode.IsMark(r)
+		if mark || unicode.IsLetter(r) {
 			if len(marks) == 0 {
 				runRune, runByte = ri, bi
 			}
 			syms = append(syms, h.t.symbol(unicode.ToLower(r)))
-			marks = append(marks, unicode.IsMark(r))
+			marks = append(marks, mark)
 		} else if len(marks) > 0 {
 			dst = h.run(dst, syms, marks, runRune, word[runByte:bi])
 			syms, marks = syms[:1], marks[:0]

@@ -1,0 +1,215 @@
+package linebreak
+
+import (
+	"math"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Measurer measures text in a caller-defined style (font, weight, size).
+type Measurer interface {
+	// Width returns the advance width of s.
+	Width(s string, style int) float64
+	// SpaceWidth returns the width of an inter-word space.
+	SpaceWidth(style int) float64
+	// HyphenWidth returns the width of the hyphen drawn at a line end.
+	HyphenWidth(style int) float64
+}
+
+// Hyphenator finds hyphenation points: rune offsets k meaning a hyphen may
+// follow the first k runes of word. *hyph.Hyphenator implements it.
+type Hyphenator interface {
+	Points(word string) []int
+}
+
+// Run is a piece of paragraph text in one style. Words may span runs.
+type Run struct {
+	// Text is the run's text. Spaces (including newlines) separate words;
+	// U+00A0 (no-break space), U+202F (narrow no-break space, set as a
+	// fixed half space) and U+2007 (figure space, set as wide as a digit)
+	// do not allow a break; U+00AD marks the only places where its word
+	// may be hyphenated.
+	Text string
+	// Style is passed to the Measurer and copied to the items.
+	Style int
+	// NoHyphenate disables automatic hyphenation and breaks after
+	// explicit hyphens inside the run, as for inline code.
+	NoHyphenate bool
+	// HardBreak makes the run a forced line break; Text is ignored.
+	HardBreak bool
+	// Payload is copied to the run's items so that boxes can be mapped
+	// back to the caller's data.
+	Payload int
+}
+
+// Builder converts runs into Knuth–Plass items.
+type Builder struct {
+	// Measurer measures text; it is required.
+	Measurer Measurer
+	// Hyphenator provides automatic hyphenation points; nil disables
+	// automatic hyphenation.
+	Hyphenator Hyphenator
+	// HyphenPenalty is the cost of breaking at an automatic or soft
+	// hyphen (TeX's \hyphenpenalty).
+	HyphenPenalty float64
+	// ExHyphenPenalty is the cost of breaking after an explicit hyphen
+	// (TeX's \exhyphenpenalty).
+	ExHyphenPenalty float64
+	// SplitPenalty is the cost of the emergency breaks added inside
+	// material that is wider than the narrowest measure.
+	SplitPenalty float64
+	// HyphenText is the text of the hyphen drawn at a hyphenated line end.
+	HyphenText string
+}
+
+// NewBuilder returns a Builder with TeX-like defaults: hyphen and explicit
+// hyphen penalties 50, split penalty 50, hyphen text "-".
+func NewBuilder(m Measurer, h Hyphenator) *Builder {
+	return &Builder{
+		Measurer:        m,
+		Hyphenator:      h,
+		HyphenPenalty:   50,
+		ExHyphenPenalty: 50,
+		SplitPenalty:    50,
+		HyphenText:      "-",
+	}
+}
+
+// Special characters recognised by the builder.
+const (
+	softHyphen  = '\u00AD'
+	noBreakSp   = '\u00A0'
+	narrowNBSP  = '\u202F'
+	figureSpace = '\u2007'
+)
+
+// isNoBreakSpace reports whether r is a space that must not break.
+func isNoBreakSpace(r rune) bool {
+	return r == noBreakSp || r == narrowNBSP || r == figureSpace
+}
+
+// wordPiece is the part of a word that lies in one run.
+type wordPiece struct {
+	run  int
+	text string
+}
+
+// paragraph is the state of one Build call.
+type paragraph struct {
+	b     *Builder
+	runs  []Run
+	items []Item
+	word  []wordPiece
+	w     word // reused for every word
+}
+
+// Build converts runs into items ending with the usual paragraph end
+// (\penalty10000 \parfillskip \penalty-10000), so that the last line is
+// ragged. Material that could not otherwise fit the narrowest measure of
+// widths gets emergency break opportunities, so that Break never has to
+// produce an overfull line unless a single character is wider than the
+// measure.
+func (b *Builder) Build(runs []Run, widths LineWidths) []Item {
+	size := 3
+	for _, r := range runs {
+		size += len(r.Text)/3 + 1
+	}
+	p := &paragraph{b: b, runs: runs, items: make([]Item, 0, size)}
+	for ri, run := range runs {
+		if run.HardBreak {
+			p.endWord()
+			p.trimGlue()
+			p.items = append(p.items, paragraphEnd(run.Style, run.Payload)...)
+			continue
+		}
+		p.scan(ri)
+	}
+	p.endWord()
+	p.trimGlue()
+	style, payload := 0, 0
+	if len(runs) > 0 {
+		style, payload = runs[len(runs)-1].Style, runs[len(runs)-1].Payload
+	}
+	p.items = append(p.items, paragraphEnd(style, payload)...)
+	return b.Fit(p.items, widths.Min())
+}
+
+// paragraphEnd returns \penalty10000 \hfil \penalty-10000, which ends a
+// line (or the paragraph) with its material set ragged.
+func paragraphEnd(style, payload int) []Item {
+	return []Item{
+		{Kind: KindPenalty, Cost: Infinity, Style: style, Payload: payload},
+		{Kind: KindGlue, Stretch: math.Inf(1), Style: style, Payload: payload},
+		{Kind: KindPenalty, Cost: -Infinity, Style: style, Payload: payload},
+	}
+}
+
+// scan splits run ri into word pieces and spaces.
+func (p *paragraph) scan(ri int) {
+	run := p.runs[ri]
+	text := run.Text
+	start := 0
+	for bi, r := range text {
+		nb := isNoBreakSpace(r)
+		if !nb && !unicode.IsSpace(r) {
+			continue
+		}
+		if bi > start {
+			p.word = append(p.word, wordPiece{run: ri, text: text[start:bi]})
+		}
+		p.endWord()
+		start = bi + utf8.RuneLen(r)
+		glue := p.b.space(r, &run)
+		switch {
+		case nb:
+			p.items = append(p.items,
+				Item{Kind: KindPenalty, Cost: Infinity, Style: run.Style, Payload: run.Payload}, glue)
+		case len(p.items) > 0 && p.items[len(p.items)-1].Kind == KindBox:
+			p.items = append(p.items, glue)
+		}
+	}
+	if start < len(text) {
+		p.word = append(p.word, wordPiece{run: ri, text: text[start:]})
+	}
+}
+
+// space returns the glue for space character r in run: an inter-word
+// space stretches by 1/2 and shrinks by 1/3 of its width; a narrow
+// no-break space is a fixed half space and a figure space a fixed digit
+// width.
+func (b *Builder) space(r rune, run *Run) Item {
+	sw := b.Measurer.SpaceWidth(run.Style)
+	g := Item{Kind: KindGlue, Width: sw, Stretch: sw / 2, Shrink: sw / 3, Style: run.Style, Payload: run.Payload}
+	switch r {
+	case narrowNBSP:
+		g.Width, g.Stretch, g.Shrink = sw/2, 0, 0
+	case figureSpace:
+		g.Width, g.Stretch, g.Shrink = b.Measurer.Width("0", run.Style), 0, 0
+	}
+	return g
+}
+
+// trimGlue removes trailing inter-word glue, as TeX does before
+// \parfillskip.
+func (p *paragraph) trimGlue() {
+	for len(p.items) > 0 {
+		last := p.items[len(p.items)-1]
+		if last.Kind != KindGlue || infStretch(last.Stretch) {
+			return
+		}
+		p.items = p.items[:len(p.items)-1]
+		if n := len(p.items); n > 0 && p.items[n-1].Kind == KindPenalty && p.items[n-1].Cost >= Infinity {
+			p.items = p.items[:n-1]
+		}
+	}
+}
+
+// endWord emits the items of the pending word.
+func (p *paragraph) endWord() {
+	if len(p.word) == 0 {
+		return
+	}
+	w := p.newWord()
+	p.items = w.emit(p.items)
+	p.word = p.word[:0]
+}
