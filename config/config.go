@@ -137,7 +137,7 @@ func Load(dir string) (*Book, diag.List) {
 		ds.Errorf(ast.Pos{File: path}, "file is larger than %d bytes", maxSize)
 		return nil, ds
 	}
-	b, ds := Parse(path, data)
+	b, ds := Parse(FileName, data)
 	if b != nil {
 		b.Dir = dir
 	}

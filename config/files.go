@@ -131,15 +131,16 @@ func (b *Book) ResolveImage(entryFile, src string) (path string, ok bool) {
 	}
 	first := ""
 	for _, c := range candidates {
-		full, safe := b.Resolve(c)
-		if !safe {
+		if escapes(c) {
 			continue
 		}
-		if first == "" {
-			first = full
+		if _, err := os.Lstat(filepath.Join(b.Dir, filepath.FromSlash(c))); err == nil {
+			// The first file that exists decides, even when it is a
+			// link that points outside: then the image is refused.
+			return b.Resolve(c)
 		}
-		if st, err := os.Stat(full); err == nil && st.Mode().IsRegular() {
-			return full, true
+		if first == "" {
+			first = filepath.Join(b.Dir, filepath.FromSlash(c))
 		}
 	}
 	return first, first != ""

@@ -25,6 +25,15 @@ type fileParser struct {
 	notes   map[int]*ast.Footnote
 	defs    map[int]gast.Node
 	pending []pendingNote
+	rawSeen bool
+}
+
+// rawHTML warns, once per file, that HTML in the source is reduced to text.
+func (f *fileParser) rawHTML(p ast.Pos) {
+	if !f.rawSeen {
+		f.rawSeen = true
+		f.ds.Warnf(p, "HTML in entries is not passed through: its text is kept, scripts and attributes are dropped")
+	}
 }
 
 type pendingNote struct {

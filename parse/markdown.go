@@ -151,7 +151,10 @@ func (c *converter) block(n gast.Node) ast.Block {
 	case *gast.ThematicBreak:
 		return &ast.Rule{}
 	case *gast.HTMLBlock:
-		return &ast.RawBlock{Pos: c.pos(n), Text: c.rawHTML(n)}
+		if bs := c.htmlBlock(c.pos(n), c.rawHTML(n)); len(bs) > 0 {
+			return bs[0]
+		}
+		return nil
 	case *east.Table:
 		return c.table(n)
 	}
@@ -243,8 +246,14 @@ func (c *converter) table(t *east.Table) ast.Block {
 
 func (c *converter) inlines(n gast.Node) []ast.Inline {
 	var out []ast.Inline
+	raw := false
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		out = c.inline(out, ch)
+		_, isRaw := ch.(*gast.RawHTML)
+		raw = raw || isRaw
+	}
+	if raw {
+		out = c.sanitizeInlines(c.pos(n), out)
 	}
 	return out
 }

@@ -111,3 +111,24 @@ func TestLineEndingsAndEncoding(t *testing.T) {
 		t.Errorf("latin-1: %v %q", ds, entries[0].TitleText())
 	}
 }
+
+func TestRawHTMLSanitised(t *testing.T) {
+	src := "## X {#X}\n\nA <b>fett</b> <script>alert(1)</script> <img src=x onerror=alert(2) alt=Bild> <span onclick=\"x()\">t</span>\n\n<div onclick=\"alert(4)\"><script>alert(5)</script>Block</div>\n"
+	entries, ds := File("x.md", []byte(src), "de")
+	var b bytes.Buffer
+	ast.Dump(&b, &ast.Document{Entries: entries})
+	dump := b.String()
+	for _, bad := range []string{"alert", "onclick", "onerror", "script", "Raw"} {
+		if strings.Contains(dump, bad) {
+			t.Errorf("%q survived:\n%s", bad, dump)
+		}
+	}
+	for _, good := range []string{`Strong`, `"fett"`, `Bild`, `"t"`, `"Block"`} {
+		if !strings.Contains(dump, good) {
+			t.Errorf("%s lost:\n%s", good, dump)
+		}
+	}
+	if len(ds) != 1 || !strings.Contains(ds[0].Msg, "HTML") {
+		t.Errorf("want one HTML warning, got %v", ds)
+	}
+}
