@@ -157,9 +157,40 @@ func (f *fileParser) stray(p ast.Pos) {
 
 var openAttr = regexp.MustCompile(`\{[#.][^}]*$`)
 
+var unreadAttr = regexp.MustCompile(`\s\{\s*[#.][^\n]*\}\s*$`)
+
+// headingTitle returns a heading's title. When the heading ends in an
+// attribute block goldmark could not read (odd characters in an id), it
+// warns and leaves the block out of the title.
+func (f *fileParser) headingTitle(c *converter, h *gast.Heading, pos ast.Pos) []ast.Inline {
+	title := c.inlines(h)
+	if len(h.Attributes()) > 0 || pos.Line < 1 || pos.Line > len(f.src.lines) {
+		return title
+	}
+	start := f.src.lines[pos.Line-1]
+	end := len(f.src.text)
+	if pos.Line < len(f.src.lines) {
+		end = f.src.lines[pos.Line]
+	}
+	if !unreadAttr.Match(f.src.text[start:end]) {
+		return title
+	}
+	f.ds.Warnf(pos, "attribute block not understood: an id may hold letters, digits and - _ . : only; the block is ignored")
+	for i := len(title) - 1; i >= 0; i-- {
+		if t, ok := title[i].(*ast.Text); ok {
+			if j := strings.LastIndex(t.Text, "{"); j >= 0 {
+				t.Text = strings.TrimRight(t.Text[:j], " ")
+				return title[:i+1]
+			}
+		}
+	}
+	return title
+}
+
 func (f *fileParser) startEntry(c *converter, h *gast.Heading) {
 	f.finishEntry()
-	e := &ast.Entry{Pos: c.pos(h), Attr: c.attr(h), Title: c.inlines(h)}
+	pos := c.pos(h)
+	e := &ast.Entry{Pos: pos, Attr: c.attr(h), Title: f.headingTitle(c, h, pos)}
 	f.checkTitle(e.Pos, e.Title)
 	f.cur, f.sect, f.closed, f.strayAt = e, nil, false, nil
 	f.entries = append(f.entries, e)
@@ -176,7 +207,8 @@ func (f *fileParser) checkTitle(p ast.Pos, title []ast.Inline) {
 }
 
 func (f *fileParser) startSection(c *converter, h *gast.Heading) {
-	s := &ast.Section{Pos: c.pos(h), Attr: c.attr(h), Title: c.inlines(h)}
+	pos := c.pos(h)
+	s := &ast.Section{Pos: pos, Attr: c.attr(h), Title: f.headingTitle(c, h, pos)}
 	f.checkTitle(s.Pos, s.Title)
 	switch {
 	case s.Attr.Has("seealso"):
