@@ -3,12 +3,14 @@ package parse
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"bookc/ast"
+	"bookc/config"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -130,5 +132,25 @@ func TestRawHTMLSanitised(t *testing.T) {
 	}
 	if len(ds) != 1 || !strings.Contains(ds[0].Msg, "HTML") {
 		t.Errorf("want one HTML warning, got %v", ds)
+	}
+}
+
+func TestCacheReparsesOnlyChangedFiles(t *testing.T) {
+	dir := t.TempDir()
+	for i, name := range []string{"a.md", "b.md", "c.md"} {
+		os.WriteFile(filepath.Join(dir, name), []byte(fmt.Sprintf("## T%d\n\nText.\n", i)), 0o644)
+	}
+	cfg, _ := config.Parse("book.yaml", []byte("title: T\n"))
+	cfg.Dir = dir
+	c := NewCache()
+	files := []string{"a.md", "b.md", "c.md"}
+	c.Book(cfg, files)
+	os.WriteFile(filepath.Join(dir, "b.md"), []byte("## Neu\n\nText.\n"), 0o644)
+	doc, _ := c.Book(cfg, files)
+	if c.Misses != 4 || c.Hits != 2 {
+		t.Errorf("misses %d hits %d, want 4 and 2", c.Misses, c.Hits)
+	}
+	if doc.Entries[0].ID() != "Neu" {
+		t.Errorf("edit not seen: %s", doc.Entries[0].ID())
 	}
 }
