@@ -1,0 +1,128 @@
+package epub
+
+import (
+	"crypto/sha1"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// nsURL is the UUID namespace for URLs (RFC 9562); the book's identifier
+// is a name in it.
+var nsURL = [16]byte{0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8}
+
+// uuidV5 returns the name-based (SHA-1) UUID of name in namespace ns.
+func uuidV5(ns [16]byte, name string) string {
+	h := sha1.New()
+	h.Write(ns[:])
+	h.Write([]byte(name))
+	u := h.Sum(nil)[:16]
+	u[6] = u[6]&0x0f | 0x50
+	u[8] = u[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16])
+}
+
+// identifier is the book's urn:uuid, derived from book.yaml's id, else
+// from title and authors: a new edition keeps it, so readers know the
+// book.
+func (b *book) identifier() string {
+	name := "bookc:id:" + b.cfg.ID
+	if strings.TrimSpace(b.cfg.ID) == "" {
+		name = "bookc:title:" + b.cfg.Title + "\n" + strings.Join(b.cfg.AuthorList(), "\n")
+	}
+	return "urn:uuid:" + uuidV5(nsURL, name)
+}
+
+// accessibility is the schema.org metadata that describes how the book can
+// be read.
+var accessibility = [][2]string{
+	{"schema:accessMode", "textual"},
+	{"schema:accessMode", "visual"},
+	{"schema:accessModeSufficient", "textual"},
+	{"schema:accessibilityFeature", "structuralNavigation"},
+	{"schema:accessibilityFeature", "tableOfContents"},
+	{"schema:accessibilityFeature", "alternativeText"},
+	{"schema:accessibilityFeature", "index"},
+	{"schema:accessibilityHazard", "none"},
+}
+
+// packageDoc renders content.opf: metadata, manifest and spine.
+func (b *book) packageDoc() []byte {
+	var w xmlWriter
+	w.raw(`<?xml version="1.0" encoding="UTF-8"?>`, "\n")
+	w.raw(`<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="bookid"`)
+	w.attr("xml:lang", b.lang)
+	w.raw(">\n")
+	b.metadata(&w)
+	w.raw("<manifest>\n")
+	for _, it := range b.items {
+		w.raw("<item")
+		w.attr("id", it.id)
+		w.attr("href", it.href)
+		w.attr("media-type", it.mediaType)
+		if it.props != "" {
+			w.attr("properties", it.props)
+		}
+		w.raw("/>\n")
+	}
+	w.raw("</manifest>\n<spine toc=\"ncx\">\n")
+	for _, id := range b.spine {
+		w.raw(`<itemref idref="`, id, "\"/>\n")
+	}
+	w.raw("</spine>\n</package>\n")
+	return w.bytes()
+}
+
+// metadata writes title, authors, language, identifier, dates and the
+// accessibility description.
+func (b *book) metadata(w *xmlWriter) {
+	w.raw("<metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<dc:identifier id=\"bookid\">")
+	w.text(b.identifier())
+	w.raw("</dc:identifier>\n")
+	el := func(tag, id, value, property, refinement string) {
+		w.raw("<", tag, ` id="`, id, `">`)
+		w.text(value)
+		w.raw("</", tag, ">\n")
+		w.raw(`<meta refines="#`, id, `" property="`, property, `"`)
+		if property == "role" {
+			w.raw(` scheme="marc:relators"`)
+		}
+		w.raw(">", refinement, "</meta>\n")
+	}
+	el("dc:title", "title", b.cfg.Title, "title-type", "main")
+	if strings.TrimSpace(b.cfg.Subtitle) != "" {
+		el("dc:title", "subtitle", b.cfg.Subtitle, "title-type", "subtitle")
+	}
+	for i, a := range b.cfg.AuthorList() {
+		el("dc:creator", "creator-"+strconv.Itoa(i+1), a, "role", "aut")
+	}
+	w.raw("<dc:language>", b.lang, "</dc:language>\n")
+	if b.cfg.Date != "" {
+		w.raw("<dc:date>", b.cfg.Modified.UTC().Format("2006-01-02"), "</dc:date>\n")
+	}
+	w.raw(`<meta property="dcterms:modified">`, b.cfg.Modified.UTC().Format("2006-01-02T15:04:05Z"), "</meta>\n")
+	summary := b.words.Summary + b.words.AllAlt
+	for _, kv := range accessibility {
+		if kv[1] == "alternativeText" && b.media.noAlt {
+			summary = b.words.Summary
+			continue
+		}
+		w.raw(`<meta property="`, kv[0], `">`, kv[1], "</meta>\n")
+	}
+	w.raw(`<meta property="schema:accessibilitySummary">`)
+	w.text(summary)
+	w.raw("</meta>\n")
+	if b.coverImg != "" {
+		w.raw(`<meta name="cover" content="`, b.coverImg, "\"/>\n")
+	}
+	w.raw("</metadata>\n")
+}
+
+// containerXML points readers at the package document.
+const containerXML = `<?xml version="1.0" encoding="UTF-8"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+<rootfiles>
+<rootfile full-path="` + pkgDir + opfFile + `" media-type="application/oebps-package+xml"/>
+</rootfiles>
+</container>
+`
