@@ -1,0 +1,240 @@
+package layout
+
+import (
+	"strconv"
+
+	"bookc/ast"
+	"bookc/backends/pdf/page"
+)
+
+// emitter draws paginated pages into the page model.
+type emitter struct {
+	e       *engine
+	d       *page.Doc
+	noteNum map[*ast.Footnote]int // number a note got on its page
+	onPage  map[*ast.Footnote]int // numbers given on the current page
+	topMark string                // the last entry title of earlier pages
+}
+
+// headFunc returns the running head of a page, "" for none.
+type headFunc func(pg *pageOut, first bool) string
+
+// recto reports whether the next page is a right-hand page.
+func (em *emitter) recto() bool {
+	return !em.e.twoSided || len(em.d.Pages)%2 == 0
+}
+
+// left returns the x of the text area on the next page.
+func (em *emitter) left() float64 {
+	if em.recto() {
+		return em.e.inner
+	}
+	return em.e.outer
+}
+
+// blank adds an empty page.
+func (em *emitter) blank() {
+	em.d.Pages = append(em.d.Pages, &page.Page{})
+}
+
+// pages emits paginated pages; labels gives each page's printed number
+// ("" for none) and head its running head.
+func (em *emitter) pages(pgs []pageOut, label func(i int) string, head headFunc) []int {
+	idx := make([]int, len(pgs))
+	for i := range pgs {
+		idx[i] = len(em.d.Pages)
+		if pgs[i].blank {
+			em.blank()
+			continue
+		}
+		em.page(&pgs[i], label(i), head(&pgs[i], i == 0))
+	}
+	return idx
+}
+
+// page emits one page: its items, footnotes, running head and folio.
+func (em *emitter) page(pg *pageOut, label, head string) {
+	p := &page.Page{Label: label}
+	n := 0
+	for _, pl := range pg.items {
+		if pl.it.box != nil {
+			n += len(pl.it.box.frags)
+		}
+	}
+	p.Texts = make([]page.Text, 0, n+8)
+	x0 := em.left()
+	em.onPage = map[*ast.Footnote]int{}
+	for _, pl := range pg.items {
+		em.item(p, pl, x0)
+	}
+	em.tableBreak(p, pg, x0)
+	em.notes(p, pg, x0)
+	if head != "" {
+		em.runningHead(p, head, x0)
+	}
+	if label != "" {
+		em.folio(p, label, x0)
+	}
+	em.d.Pages = append(em.d.Pages, p)
+}
+
+// item emits a placed galley item.
+func (em *emitter) item(p *page.Page, pl placed, x0 float64) {
+	e := em.e
+	it := pl.it
+	top := e.top + pl.y
+	x := x0 + pl.x
+	for _, bx := range it.bars {
+		p.Rules = append(p.Rules, page.Rule{X1: x + bx, Y1: top, X2: x + bx, Y2: top + pl.h, Width: 1.2, Color: ruleColor})
+	}
+	if it.kind == kGlue {
+		if it.rule {
+			y := top + pl.h/2
+			p.Rules = append(p.Rules, page.Rule{X1: x, Y1: y, X2: x + e.textW, Y2: y, Width: 0.4, Color: ruleColor})
+		}
+		return
+	}
+	em.box(p, it.box, x, top)
+}
+
+// tableBreak closes a table cut by the page end with a rule under its
+// last row on the page.
+func (em *emitter) tableBreak(p *page.Page, pg *pageOut, x0 float64) {
+	for i := len(pg.items) - 1; i >= 0; i-- {
+		pl := pg.items[i]
+		if pl.it.kind != kBox {
+			continue
+		}
+		if t := pl.it.box.table; t != nil && !t.last {
+			y := em.e.top + pl.y + pl.h
+			x := x0 + pl.x + t.x
+			p.Rules = append(p.Rules, page.Rule{X1: x, Y1: y, X2: x + t.w, Y2: y, Width: 0.5, Color: page.Black})
+		}
+		return
+	}
+}
+
+// box emits a box's content with its top-left corner at (x, top).
+func (em *emitter) box(p *page.Page, b *vbox, x, top float64) {
+	for _, r := range b.rects {
+		r.X += x
+		r.Y += top
+		p.Rects = append(p.Rects, r)
+	}
+	for _, im := range b.images {
+		im.X += x
+		im.Y += top
+		p.Images = append(p.Images, im)
+	}
+	for _, r := range b.rules {
+		r.X1, r.X2, r.Y1, r.Y2 = r.X1+x, r.X2+x, r.Y1+top, r.Y2+top
+		p.Rules = append(p.Rules, r)
+	}
+	base := top + b.base
+	for _, f := range b.frags {
+		em.frag(p, f, x, base)
+	}
+	for _, l := range b.links {
+		l.X += x
+		l.Y += top
+		p.Links = append(p.Links, l)
+	}
+	for _, a := range b.anchors {
+		p.Anchors = append(p.Anchors, page.Anchor{ID: a, Y: top})
+	}
+	for _, o := range b.outline {
+		em.d.Outline = append(em.d.Outline, page.OutlineItem{Title: o.title, Level: o.level, Page: len(em.d.Pages), Y: top})
+	}
+}
+
+// frag emits a text piece, filling in page labels and footnote numbers.
+func (em *emitter) frag(p *page.Page, f frag, x, base float64) {
+	text := f.text
+	switch {
+	case f.dyn != "":
+		text = em.e.pageOf(f.dyn)
+	case f.note != nil:
+		text = strconv.Itoa(em.noteNumber(f.note))
+	default:
+		p.Texts = append(p.Texts, page.Text{X: x + f.x, Y: base + f.y, Face: f.face, Size: f.size, Text: text, Color: f.color})
+		return
+	}
+	face := em.e.faces[f.face]
+	for _, g := range appendKerned(nil, x+f.x, base+f.y, face, f.face, f.size, text) {
+		p.Texts = append(p.Texts, page.Text{X: g.x, Y: g.y, Face: g.face, Size: g.size, Text: g.text, Color: f.color})
+	}
+}
+
+// noteNumber returns a footnote's number: counted per page in reading
+// order; a note referred to again on a later page keeps its number.
+func (em *emitter) noteNumber(n *ast.Footnote) int {
+	if k, ok := em.onPage[n]; ok {
+		return k
+	}
+	if k, ok := em.noteNum[n]; ok {
+		return k
+	}
+	k := len(em.onPage) + 1
+	em.onPage[n] = k
+	em.noteNum[n] = k
+	return k
+}
+
+// notes emits the page's footnotes at the foot of the text area, below
+// a short rule.
+func (em *emitter) notes(p *page.Page, pg *pageOut, x0 float64) {
+	if len(pg.notes) == 0 {
+		return
+	}
+	e := em.e
+	y := e.top + e.textH - pg.notesH
+	ry := y + 0.45*e.lead
+	p.Rules = append(p.Rules, page.Rule{X1: x0, Y1: ry, X2: x0 + 0.3*e.textW, Y2: ry, Width: 0.4, Color: page.Black})
+	y += e.lead
+	for i, nb := range pg.notes {
+		if i > 0 {
+			y += 0.2 * e.lead
+		}
+		st := &e.styles[nb.style]
+		num := strconv.Itoa(em.noteNumber(nb.note))
+		for _, g := range e.appendText(nil, x0, y+nb.numY-st.rise, nb.style, num) {
+			p.Texts = append(p.Texts, page.Text{X: g.x, Y: g.y, Face: g.face, Size: g.size, Text: g.text})
+		}
+		for k, b := range nb.boxes {
+			em.box(p, b, x0, y+nb.hs[k])
+		}
+		y += nb.h
+	}
+}
+
+// runningHead sets the head: left on versos, right on rectos, with a
+// thin rule under it.
+func (em *emitter) runningHead(p *page.Page, text string, x0 float64) {
+	e := em.e
+	base := e.top - 1.5*e.lead
+	em.texts(p, x0, base, styleID(vItalic, szHead), text, em.recto() && e.twoSided)
+	ry := base + 0.45*e.lead
+	p.Rules = append(p.Rules, page.Rule{X1: x0, Y1: ry, X2: x0 + e.textW, Y2: ry, Width: 0.4, Color: page.Black})
+}
+
+// folio sets the page number at the outer edge of the foot.
+func (em *emitter) folio(p *page.Page, label string, x0 float64) {
+	e := em.e
+	base := e.top + e.textH + 2.2*e.lead
+	em.texts(p, x0, base, styleID(vRegular, szHead), label, em.recto())
+}
+
+// texts sets a line of text at the left edge x0 of the text area, or
+// flush with its right edge.
+func (em *emitter) texts(p *page.Page, x0, base float64, st int, text string, right bool) {
+	e := em.e
+	fs := e.appendText(nil, 0, 0, st, text)
+	shift := x0
+	if right && len(fs) > 0 {
+		last := fs[len(fs)-1]
+		shift = x0 + e.textW - (last.x + e.faces[last.face].UnkernedWidth(last.text, last.size))
+	}
+	for _, g := range fs {
+		p.Texts = append(p.Texts, page.Text{X: g.x + shift, Y: base + g.y, Face: g.face, Size: g.size, Text: g.text})
+	}
+}

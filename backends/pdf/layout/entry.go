@@ -1,0 +1,272 @@
+package layout
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"bookc/ast"
+	"bookc/backends/pdf/linebreak"
+	"bookc/diag"
+)
+
+// entryCache keeps what setting an entry produced across layout runs:
+// paragraphs whose cache key did not change are not broken again, and
+// images are read once.
+type entryCache struct {
+	paras  map[any]*paraCache
+	images map[*ast.Image]*imageData
+	n      int // galley items of the last run
+}
+
+// paraCache is one paragraph's set lines and what was reported about
+// it. A paragraph that prints page labels also keeps its line-breaking
+// items, to be broken again when a label changes length.
+type paraCache struct {
+	w     float64
+	sig   string
+	dyns  []string // targets whose page labels the paragraph prints
+	meta  []runMeta
+	lb    []linebreak.Item
+	items []vitem
+	st    lineStats
+	ds    diag.List
+}
+
+// entryBuilder sets one entry into galley items.
+type entryBuilder struct {
+	e      *engine
+	entry  *ast.Entry
+	cache  *entryCache
+	items  []vitem
+	ds     diag.List
+	st     lineStats
+	pos    ast.Pos // the innermost heading, for diagnostics
+	bars   []float64
+	label  []frag // a list item's label, waiting for the item's first box
+	keepN  int    // boxes still to keep with the next one (after headings)
+	warned map[string]bool
+	outl   []outlineMark
+	done   map[*ast.Footnote]bool // notes already attached to a box
+	hy     linebreak.Hyphenator
+}
+
+// newEntryBuilder prepares to set entry en.
+func (e *engine) newEntryBuilder(en *ast.Entry, c *entryCache) *entryBuilder {
+	return &entryBuilder{e: e, entry: en, cache: c, pos: en.Pos, warned: map[string]bool{}, hy: e.hy}
+}
+
+// push appends items, applying the quote bars in force and the keep of
+// a preceding heading.
+func (eb *entryBuilder) push(items ...vitem) {
+	for _, it := range items {
+		if len(eb.bars) > 0 && it.kind != kNewPage && it.kind != kClearPage {
+			it.bars = eb.bars
+		}
+		if it.kind == kBox && eb.keepN > 0 {
+			it.keep = true
+			eb.keepN--
+		}
+		eb.items = append(eb.items, it)
+	}
+}
+
+// notesDone returns the set of footnotes already placed in this run.
+func (eb *entryBuilder) notesDone() map[*ast.Footnote]bool {
+	if eb.done == nil {
+		eb.done = map[*ast.Footnote]bool{}
+	}
+	return eb.done
+}
+
+// takeLabel returns a pending list label for the box being made.
+func (eb *entryBuilder) takeLabel() []frag {
+	l := eb.label
+	eb.label = nil
+	return l
+}
+
+// warnf reports a warning at the current position.
+func (eb *entryBuilder) warnf(pos ast.Pos, format string, args ...any) {
+	eb.ds.Warnf(pos, format, args...)
+}
+
+// build sets the whole entry. sep is the item that separates it from the
+// entry before; none for the first entry of the book.
+func (eb *entryBuilder) build(sep []vitem) {
+	en := eb.entry
+	eb.push(sep...)
+	eb.title()
+	eb.blocks(en.Lead, eb.e.bodyCtx())
+	for _, s := range en.Sections {
+		eb.section(s)
+	}
+	eb.keepN = 0
+}
+
+// title sets the entry's heading, which carries its anchor, the mark for
+// the running heads and its bookmarks.
+func (eb *entryBuilder) title() {
+	en := eb.entry
+	c := eb.e.bodyCtx()
+	c.text, c.ragged = szEntry, true
+	c.lead = eb.e.lead * 1.45
+	items := eb.heading(en, c, en.ID(), en.Title)
+	items[0].box.mark = en.TitleText()
+	items[0].box.outline = eb.outl
+	eb.push(items...)
+	eb.push(glue(0.35*eb.e.lead, 0.1*eb.e.lead))
+	eb.keepN = 1
+}
+
+// section sets a ### section: its title and body, or the see-also line.
+func (eb *entryBuilder) section(s *ast.Section) {
+	eb.pos = s.Pos
+	L := eb.e.lead
+	eb.push(glue(0.9*L, 0.3*L))
+	if s.Kind == ast.SeeAlsoSection {
+		eb.seeAlso(s)
+		return
+	}
+	c := eb.e.bodyCtx()
+	c.text, c.ragged, c.lead = szSection, true, L*1.15
+	eb.push(eb.heading(s, c, s.Attr.ID, s.Title)...)
+	eb.push(glue(0.3*L, 0.1*L))
+	eb.keepN = 1
+	eb.blocks(s.Body, eb.e.bodyCtx())
+}
+
+// heading sets heading text kept together and with what follows, with
+// an anchor on its first line.
+func (eb *entryBuilder) heading(key any, c ctx, id string, title []ast.Inline) []vitem {
+	items := eb.para(key, c, paraOpts{role: roleHeading, keepAll: true, anchor: id}, func(r *runs) {
+		r.bold, r.pageRefs = true, false
+		r.inlines(title, runMeta{})
+	})
+	if len(items) == 0 {
+		b := &vbox{role: roleHeading, anchors: []string{id}}
+		items = []vitem{box(c.lead, b, true)}
+	}
+	items[len(items)-1].keep = true
+	return items
+}
+
+// headingBlock sets a heading inside an entry's body.
+func (eb *entryBuilder) headingBlock(h *ast.Heading, c ctx) {
+	eb.pos = h.Pos
+	L := eb.e.lead
+	hc := c
+	hc.ragged = true
+	if h.Level <= 3 {
+		hc.text, hc.lead = szSection, L*1.15
+	}
+	eb.push(glue(0.4*L, 0.2*L))
+	eb.push(eb.heading(h, hc, h.Attr.ID, h.Inlines)...)
+	eb.push(glue(0.15*L, 0.05*L))
+	eb.keepN = 1
+}
+
+// seeAlso sets the compact "Siehe auch: A (S. 1) · B (S. 2)" line.
+func (eb *entryBuilder) seeAlso(s *ast.Section) {
+	c := eb.e.bodyCtx()
+	c.ragged = true
+	items := eb.para(s, c, paraOpts{anchor: s.Attr.ID}, func(r *runs) {
+		r.bold = true
+		r.text(eb.e.lab.SeeAlso+":", runMeta{})
+		r.bold = false
+		n := 0
+		for _, in := range s.Refs {
+			ref, ok := in.(*ast.Ref)
+			if !ok {
+				continue
+			}
+			if n > 0 {
+				r.text("\u00a0·", runMeta{})
+			}
+			r.text(" ", runMeta{})
+			eb.seeAlsoRef(r, ref)
+			n++
+		}
+	})
+	eb.push(items...)
+	if len(s.Body) > 0 {
+		eb.push(glue(0.5*c.lead, 0.25*c.lead))
+		eb.blocks(s.Body, eb.e.bodyCtx())
+	}
+}
+
+// seeAlsoRef sets one reference of a see-also line: "BERT (S. 42)",
+// never broken across lines.
+func (eb *entryBuilder) seeAlsoRef(r *runs, ref *ast.Ref) {
+	t := eb.e.links.Ref(ref)
+	if t == nil {
+		r.inlines(ref.Inlines, runMeta{})
+		return
+	}
+	m := runMeta{dest: t.ID}
+	from := len(r.list)
+	r.inlines(ref.Inlines, m)
+	for i := from; i < len(r.list); i++ {
+		r.list[i].Text = strings.ReplaceAll(r.list[i].Text, " ", "\u00a0")
+	}
+	if t.Entry == nil {
+		return
+	}
+	r.text("\u00a0("+eb.e.lab.Page+"\u00a0", m)
+	r.pageLabel(t.ID, m)
+	r.text(")", m)
+}
+
+// clean replaces characters no font can show by '?', with a warning per
+// character and entry; control characters become spaces.
+func (eb *entryBuilder) clean(s string, st int) string {
+	if isASCII(s) {
+		return s
+	}
+	face := eb.e.styles[st].face
+	bad := false
+	for _, r := range s {
+		if _, ok := eb.e.set.Pick(face, r); r < ' ' || !ok && !unicode.IsSpace(r) {
+			bad = true
+			break
+		}
+	}
+	if !bad {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch _, ok := eb.e.set.Pick(face, r); {
+		case r < ' ':
+			b.WriteByte(' ')
+		case unicode.IsSpace(r):
+			b.WriteRune(r)
+		case !ok:
+			eb.missing(r)
+			b.WriteByte('?')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// missing warns once per entry about a character no font has.
+func (eb *entryBuilder) missing(r rune) {
+	key := fmt.Sprintf("glyph %U", r)
+	if eb.warned[key] {
+		return
+	}
+	eb.warned[key] = true
+	eb.warnf(eb.entry.Pos, "entry %q: character %U %q is in none of the PDF fonts; it is set as '?'",
+		eb.entry.TitleText(), r, string(r))
+}
+
+// rawInline drops inline HTML, with one warning per entry.
+func (eb *entryBuilder) rawInline(n *ast.RawInline) {
+	if eb.warned["raw"] {
+		return
+	}
+	eb.warned["raw"] = true
+	eb.warnf(eb.pos, "inline HTML %q is not set in the PDF (dropped)", n.Text)
+}

@@ -1,0 +1,186 @@
+package layout
+
+import (
+	"strings"
+
+	"bookc/ast"
+	"bookc/backends/pdf/linebreak"
+	"bookc/link"
+)
+
+// runMeta is what a run carries beyond text and style: where it links to
+// and which text the pagination fills in.
+type runMeta struct {
+	dest string        // internal link target
+	url  string        // external link
+	dyn  string        // the text is the page label of this target
+	note *ast.Footnote // the text is this note's per-page number
+}
+
+// runs collects the styled runs of one paragraph from inline nodes.
+type runs struct {
+	eb     *entryBuilder
+	c      ctx
+	list   []linebreak.Run
+	meta   []runMeta // indexed by Run.Payload; meta[0] is plain text
+	bold   bool
+	italic bool
+	// pageRefs adds "(→ S. 42)" after resolved references.
+	pageRefs bool
+	// dyns lists the targets whose page labels the paragraph prints.
+	dyns []string
+}
+
+// newRuns starts a paragraph in context c.
+func (eb *entryBuilder) newRuns(c ctx) *runs {
+	return &runs{eb: eb, c: c, meta: []runMeta{{}}, italic: c.italic, pageRefs: true}
+}
+
+// style returns the current style id for text or code.
+func (r *runs) style(mono bool) int {
+	sz := r.c.text
+	if mono {
+		sz = r.c.code
+	}
+	return styleID(withVariant(mono, r.bold, r.italic && !mono), sz)
+}
+
+// add appends text in style st carrying m, merging with the previous run
+// when nothing distinguishes them.
+func (r *runs) add(text string, st int, m runMeta, noHyph bool) {
+	if text == "" {
+		return
+	}
+	text = r.eb.clean(text, st)
+	plain := m == runMeta{}
+	if n := len(r.list); plain && n > 0 {
+		last := &r.list[n-1]
+		if !last.HardBreak && last.Style == st && last.Payload == 0 && last.NoHyphenate == noHyph {
+			last.Text += text
+			return
+		}
+	}
+	payload := 0
+	if !plain {
+		payload = len(r.meta)
+		r.meta = append(r.meta, m)
+	}
+	r.list = append(r.list, linebreak.Run{Text: text, Style: st, NoHyphenate: noHyph, Payload: payload})
+}
+
+// text appends ordinary text.
+func (r *runs) text(s string, m runMeta) { r.add(s, r.style(false), m, false) }
+
+// inlines converts inline nodes, carrying m into every run.
+func (r *runs) inlines(ins []ast.Inline, m runMeta) {
+	for _, in := range ins {
+		switch n := in.(type) {
+		case *ast.Text:
+			r.text(n.Text, m)
+		case *ast.Space:
+			r.text(" ", m)
+		case *ast.LineBreak:
+			r.list = append(r.list, linebreak.Run{HardBreak: true, Style: r.style(false)})
+		case *ast.Emph:
+			r.italic = !r.italic
+			r.inlines(n.Inlines, m)
+			r.italic = !r.italic
+		case *ast.Strong:
+			was := r.bold
+			r.bold = true
+			r.inlines(n.Inlines, m)
+			r.bold = was
+		case *ast.Code:
+			r.add(strings.ReplaceAll(n.Text, "\n", " "), r.style(true), m, true)
+		case *ast.Link:
+			r.link(n, m)
+		case *ast.Ref:
+			r.ref(n, m)
+		case *ast.Image:
+			r.image(n, m)
+		case *ast.FootnoteRef:
+			r.noteRef(n)
+		case *ast.RawInline:
+			r.eb.rawInline(n)
+		}
+	}
+}
+
+// link sets an external link's text; only web and mail addresses become
+// clickable.
+func (r *runs) link(n *ast.Link, m runMeta) {
+	if safeURL(n.URL) {
+		m = runMeta{url: n.URL}
+	}
+	if len(n.Inlines) == 0 {
+		r.text(n.URL, m)
+		return
+	}
+	r.inlines(n.Inlines, m)
+}
+
+func safeURL(u string) bool {
+	l := strings.ToLower(u)
+	for _, p := range []string{"https://", "http://", "mailto:", "ftp://"} {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// ref sets a cross-reference: its text linked to the target, then the
+// target's page in parentheses. Unresolved references are plain text.
+func (r *runs) ref(n *ast.Ref, m runMeta) {
+	t := r.eb.e.links.Ref(n)
+	if t == nil {
+		r.inlines(n.Inlines, m)
+		return
+	}
+	mm := runMeta{dest: t.ID}
+	r.inlines(n.Inlines, mm)
+	if t.Kind == link.IndexTarget || !r.pageRefs {
+		return
+	}
+	bold, italic := r.bold, r.italic
+	r.bold, r.italic = false, false
+	r.text(" (→\u00a0"+r.eb.e.lab.Page+"\u00a0", mm)
+	r.pageLabel(t.ID, mm)
+	r.text(")", mm)
+	r.bold, r.italic = bold, italic
+}
+
+// pageLabel appends the page number of target id as the previous run
+// found it; the final text is filled in when pages are drawn.
+func (r *runs) pageLabel(id string, m runMeta) {
+	lbl := r.eb.e.pageOf(id)
+	r.dyns = append(r.dyns, id)
+	m.dyn = id
+	r.add(lbl, r.style(false), m, true)
+}
+
+// image inside running text is set as its alternative text.
+func (r *runs) image(n *ast.Image, m runMeta) {
+	r.italic = !r.italic
+	r.text(n.Alt, m)
+	r.italic = !r.italic
+}
+
+// noteRef sets a footnote mark: a superscript whose number is counted
+// per page when the page is drawn.
+func (r *runs) noteRef(n *ast.FootnoteRef) {
+	if n.Note == nil {
+		return
+	}
+	r.add("0", styleID(vRegular, r.c.sup), runMeta{note: n.Note}, true)
+}
+
+// empty reports whether the paragraph has no visible text.
+func (r *runs) empty() bool {
+	for _, x := range r.list {
+		if strings.TrimSpace(x.Text) != "" {
+			return false
+		}
+	}
+	return true
+}

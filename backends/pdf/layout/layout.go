@@ -1,0 +1,319 @@
+// Package layout sets a linked document as pages: it measures text with
+// the embedded fonts' metrics, breaks paragraphs with Knuth and Plass's
+// algorithm and German hyphenation, paginates with widow, orphan and
+// heading control, and produces the page model the PDF writer draws.
+//
+// Page references ("→ S. 42") depend on the layout itself, so the main
+// matter is laid out again with the pages the previous run found until no
+// reference moves (at most five runs). Paragraphs whose text did not
+// change are not broken again.
+package layout
+
+import (
+	"fmt"
+	"math"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"bookc/ast"
+	"bookc/backends/pdf/page"
+	"bookc/config"
+	"bookc/diag"
+	"bookc/fonts"
+	"bookc/link"
+)
+
+// MaxRuns bounds the layout runs spent on settling page references.
+const MaxRuns = 5
+
+// Stats are quality figures of a finished layout.
+type Stats struct {
+	Pages              int     // pages in the document, front matter included
+	Lines              int     // lines of text set in the main matter
+	OverfullLines      int     // lines wider than their measure
+	HyphenatedLineEnds int     // lines ending at a hyphen (automatic, soft or explicit)
+	JustifiedLines     int     // lines set to the full measure (not last lines)
+	MeanSpaceStretch   float64 // mean adjustment ratio of justified lines
+	MaxSpaceStretch    float64 // largest adjustment ratio of a justified line
+	EmergencyLines     int     // lines looser than the tolerance
+	Widows             int     // last lines of paragraphs alone at a page top
+	Orphans            int     // first lines of paragraphs alone at a page foot
+	HeadingsAtFoot     int     // headings not followed by two lines on their page
+	Runs               int     // layout runs until page references settled
+	MovingRefs         int     // targets whose page still moved after the last run
+}
+
+// Layout sets the document. The fonts set must hold every face; the
+// returned diagnostics are warnings about the content (positions in the
+// entries) and never fatal.
+func Layout(doc *ast.Document, links *link.Links, cfg *config.Book, set *fonts.Set) (*page.Doc, Stats, diag.List) {
+	e := newEngine(cfg, links, set)
+	m := newMain(e, doc)
+	pages, ds, st := m.settle()
+	d := e.assemble(doc, pages, &st)
+	return d, st, ds
+}
+
+// mainMatter is the state of the runs over the entries.
+type mainMatter struct {
+	e       *engine
+	doc     *ast.Document
+	caches  []*entryCache
+	outl    [][]outlineMark
+	refIDs  []string // every target some reference prints the page of
+	entryST lineStats
+	hys     []*hyphCache // one per worker
+}
+
+func newMain(e *engine, doc *ast.Document) *mainMatter {
+	m := &mainMatter{e: e, doc: doc, caches: make([]*entryCache, len(doc.Entries))}
+	for i := range m.caches {
+		m.caches[i] = &entryCache{paras: map[any]*paraCache{}, images: map[*ast.Image]*imageData{}}
+	}
+	m.outl = outlineMarks(e, doc)
+	m.refIDs = referencedTargets(doc, e.links)
+	e.pages = estimatePages(e, doc)
+	return m
+}
+
+// settle lays the main matter out until page references stop moving.
+func (m *mainMatter) settle() ([]pageOut, diag.List, Stats) {
+	var st Stats
+	var pages []pageOut
+	var ds diag.List
+	var moving []string
+	for run := 1; run <= MaxRuns; run++ {
+		st.Runs = run
+		var galley []vitem
+		galley, ds, m.entryST = m.build()
+		pages = m.e.paginateMain(galley)
+		found := m.e.anchorLabels(pages, 1)
+		moving = m.moved(found)
+		if len(moving) == 0 {
+			break
+		}
+		if run == MaxRuns {
+			break
+		}
+		for id, l := range found {
+			m.e.pages[id] = l
+		}
+	}
+	if len(moving) > 0 {
+		st.MovingRefs = len(moving)
+		show := moving[:min(len(moving), 8)]
+		ds.Warnf(ast.Pos{File: config.FileName}, "page references still moved after %d layout runs: %s",
+			MaxRuns, strings.Join(show, ", "))
+	}
+	ls := m.entryST
+	st.Lines, st.OverfullLines, st.HyphenatedLineEnds = ls.Lines, ls.Overfull, ls.Hyphenated
+	st.EmergencyLines, st.JustifiedLines, st.MaxSpaceStretch = ls.Emergency, ls.Justified, ls.MaxStretch
+	if ls.Justified > 0 {
+		st.MeanSpaceStretch = ls.SumStretch / float64(ls.Justified)
+	}
+	return pages, ds, st
+}
+
+// moved lists the referenced targets whose page differs from the one the
+// run used.
+func (m *mainMatter) moved(found map[string]string) []string {
+	var out []string
+	for _, id := range m.refIDs {
+		if l, ok := found[id]; ok && l != m.e.pages[id] {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// build sets every entry, concurrently, and joins their galleys.
+func (m *mainMatter) build() ([]vitem, diag.List, lineStats) {
+	n := len(m.doc.Entries)
+	parts := make([]*entryBuilder, n)
+	var wg sync.WaitGroup
+	next := make(chan int, n)
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	for len(m.hys) < runtime.GOMAXPROCS(0) {
+		m.hys = append(m.hys, newHyphCache(m.e.hy))
+	}
+	for _, hy := range m.hys {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				parts[i] = m.buildEntry(i, hy)
+			}
+		}()
+	}
+	wg.Wait()
+	total := 0
+	for _, eb := range parts {
+		total += len(eb.items)
+	}
+	galley := make([]vitem, 0, total)
+	var ds diag.List
+	var st lineStats
+	for _, eb := range parts {
+		galley = append(galley, eb.items...)
+		ds = append(ds, eb.ds...)
+		st.add(eb.st)
+	}
+	return galley, ds, st
+}
+
+// buildEntry sets entry i with the separator that precedes it: a new
+// page for a chapter that is not small, else space and a thin rule.
+func (m *mainMatter) buildEntry(i int, hy *hyphCache) *entryBuilder {
+	en := m.doc.Entries[i]
+	eb := m.e.newEntryBuilder(en, m.caches[i])
+	eb.hy = hy
+	eb.outl = m.outl[i]
+	var sep []vitem
+	switch {
+	case i == 0:
+	case en.Chapter() && !en.Small():
+		sep = []vitem{{kind: kNewPage}}
+	default:
+		L := m.e.lead
+		sep = []vitem{{kind: kGlue, h: 1.6 * L, stretch: 0.5 * L, rule: true}}
+	}
+	eb.items = make([]vitem, 0, m.caches[i].n)
+	eb.build(sep)
+	m.caches[i].n = len(eb.items)
+	return eb
+}
+
+// paginateMain cuts the main matter into pages numbered from 1.
+func (e *engine) paginateMain(g []vitem) []pageOut {
+	p := &pager{g: g, h: e.textH, noteSep: e.lead, noteGap: 0.2 * e.lead, num: 1, twoSided: e.twoSided}
+	return p.run()
+}
+
+// anchorLabels maps every anchor to the label of the page it is on;
+// pages are numbered from first.
+func (e *engine) anchorLabels(pages []pageOut, first int) map[string]string {
+	out := map[string]string{}
+	for i, pg := range pages {
+		l := strconv.Itoa(first + i)
+		for _, pl := range pg.items {
+			if pl.it.box == nil {
+				continue
+			}
+			for _, a := range pl.it.box.anchors {
+				if _, ok := out[a]; !ok {
+					out[a] = l
+				}
+			}
+		}
+	}
+	return out
+}
+
+// pageOf returns the page label references to id print in this run.
+func (e *engine) pageOf(id string) string {
+	if l, ok := e.pages[id]; ok {
+		return l
+	}
+	return "000"
+}
+
+// referencedTargets lists, sorted, the targets whose page some reference
+// prints.
+func referencedTargets(doc *ast.Document, links *link.Links) []string {
+	seen := map[string]bool{}
+	for _, en := range doc.Entries {
+		ast.WalkEntry(en, func(n any) bool {
+			if r, ok := n.(*ast.Ref); ok {
+				if t := links.Ref(r); t != nil && t.Kind != link.IndexTarget {
+					seen[t.ID] = true
+				}
+			}
+			return true
+		})
+	}
+	out := make([]string, 0, len(seen))
+	for id := range seen {
+		out = append(out, id)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// estimatePages guesses each target's page from the lines of text and
+// the headings before it, so that the first run already measures page
+// numbers with about the right number of digits.
+func estimatePages(e *engine, doc *ast.Document) map[string]string {
+	est := &estimator{cpl: e.textW / (0.39 * e.fs), perPage: e.textH / e.lead}
+	out := map[string]string{}
+	for i, en := range doc.Entries {
+		if i > 0 {
+			if en.Chapter() && !en.Small() {
+				est.lines = math.Ceil(est.lines/est.perPage) * est.perPage
+			} else {
+				est.lines += 2
+			}
+		}
+		out[en.ID()] = est.label()
+		est.lines += 2.2
+		est.blocks(en.Lead, 0)
+		for _, s := range en.Sections {
+			out[s.Attr.ID] = est.label()
+			est.lines += 2
+			est.blocks(s.Body, 0)
+			if len(s.Refs) > 0 {
+				est.lines += math.Ceil(float64(len(ast.PlainText(s.Refs))+12*len(s.Refs))/est.cpl) + 0.5
+			}
+		}
+	}
+	return out
+}
+
+// estimator counts lines, in body leading, of blocks set before a point.
+type estimator struct {
+	cpl, perPage, lines float64
+}
+
+func (es *estimator) label() string {
+	return strconv.Itoa(1 + int(es.lines/es.perPage))
+}
+
+func (es *estimator) blocks(bs []ast.Block, indent float64) {
+	for _, b := range bs {
+		switch x := b.(type) {
+		case *ast.Para:
+			n := len(ast.PlainText(x.Inlines))
+			es.lines += math.Ceil(float64(n)/(es.cpl-indent)) + 0.5
+		case *ast.List:
+			for _, it := range x.Items {
+				es.blocks(it, indent+4)
+				es.lines -= 0.3
+			}
+			es.lines += 0.5
+		case *ast.Heading:
+			es.lines += 1.6
+		case *ast.CodeBlock:
+			es.lines += float64(strings.Count(x.Text, "\n")+1)*0.85 + 1.2
+		case *ast.Table:
+			es.lines += float64(len(x.Rows)+1)*1.6 + 0.5
+		case *ast.Figure:
+			es.lines += 14
+		case *ast.Quote:
+			es.blocks(x.Blocks, indent+4)
+		default:
+			es.lines++
+		}
+	}
+}
+
+// String formats the figures on one line, for logs and tests.
+func (s Stats) String() string {
+	return fmt.Sprintf("pages %d, lines %d, overfull %d, hyphenated %d, stretch mean %.3f max %.3f, emergency %d, widows %d, orphans %d, headings at foot %d, runs %d, moving refs %d",
+		s.Pages, s.Lines, s.OverfullLines, s.HyphenatedLineEnds, s.MeanSpaceStretch, s.MaxSpaceStretch,
+		s.EmergencyLines, s.Widows, s.Orphans, s.HeadingsAtFoot, s.Runs, s.MovingRefs)
+}

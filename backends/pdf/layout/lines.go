@@ -1,0 +1,117 @@
+package layout
+
+import (
+	"math"
+
+	"bookc/ast"
+	"bookc/backends/pdf/linebreak"
+)
+
+// lineFrags fills a box with one broken line: it walks the line's items,
+// placing boxes at their set positions, and returns where the visible
+// material ends. Words of one style that stand a natural space apart
+// are drawn as one text; justified spaces separate texts.
+func (eb *entryBuilder) lineFrags(bx *vbox, items []linebreak.Item, ln linebreak.Line, meta []runMeta, x0 float64) float64 {
+	e := eb.e
+	bx.frags = make([]frag, 0, 8)
+	var pend textRun
+	x, end := x0, x0
+	for i := ln.Start; i < ln.End && i < len(items); i++ {
+		it := &items[i]
+		switch it.Kind {
+		case linebreak.KindGlue:
+			x += linebreak.GlueWidth(*it, ln)
+		case linebreak.KindBox:
+			eb.word(bx, &pend, it, meta[it.Payload], x)
+			x += it.Width
+			end = x
+		}
+	}
+	bx.frags = pend.flush(e, bx.frags)
+	if ln.Hyphen && ln.End < len(items) {
+		h := &items[ln.End]
+		sty := &e.styles[h.Style]
+		bx.frags = e.appendText(bx.frags, end, -sty.rise, h.Style, h.Text)
+		if m := meta[h.Payload]; m.dest != "" || m.url != "" {
+			linkArea(bx, m, end, h.Width, *sty)
+		}
+		end += h.Width
+	}
+	return end
+}
+
+// word places one box of a line.
+func (eb *entryBuilder) word(bx *vbox, pend *textRun, it *linebreak.Item, m runMeta, x float64) {
+	e := eb.e
+	sty := &e.styles[it.Style]
+	switch {
+	case m.dyn != "" || m.note != nil:
+		bx.frags = pend.flush(e, bx.frags)
+		bx.frags = append(bx.frags, frag{x: x, y: -sty.rise, face: sty.fidx, size: sty.size,
+			text: it.Text, dyn: m.dyn, note: m.note})
+	case pend.open && pend.style == it.Style && math.Abs(x-pend.end) < 1e-9:
+		pend.text = append(pend.text, it.Text...)
+		pend.end = x + it.Width
+	case pend.joins(it.Style, x, sty.space):
+		pend.text = append(append(pend.text, ' '), it.Text...)
+		pend.end = x + it.Width
+	default:
+		bx.frags = pend.flush(e, bx.frags)
+		*pend = textRun{style: it.Style, x: x, end: x + it.Width, text: append(pend.text[:0], it.Text...), open: true}
+	}
+	if m.dest != "" || m.url != "" {
+		linkArea(bx, m, x, it.Width, e.styles[styleID(vRegular, sizeOf(it.Style))])
+	}
+	if m.note != nil {
+		eb.attachNote(bx, m.note)
+	}
+}
+
+// alignLine moves a ragged line's texts and links right, to centre it or
+// set it flush right in a measure of width w starting at left.
+func alignLine(bx *vbox, left, end, w float64, a ast.Align, ragged bool) {
+	if !ragged || a == ast.AlignDefault || a == ast.AlignLeft {
+		return
+	}
+	shift := left + w - end
+	if a == ast.AlignCenter {
+		shift /= 2
+	}
+	for i := range bx.frags {
+		bx.frags[i].x += shift
+	}
+	for i := range bx.links {
+		bx.links[i].X += shift
+	}
+}
+
+// textRun collects words of one style that are a natural space apart,
+// to be drawn as one text.
+type textRun struct {
+	style  int
+	x, end float64
+	text   []byte
+	open   bool
+}
+
+// joins reports whether a word in style st at x continues the run.
+func (t *textRun) joins(st int, x, space float64) bool {
+	d := x - t.end - space
+	return t.open && t.style == st && d < 1e-6 && d > -1e-6
+}
+
+// flush appends the run's frags and closes it.
+func (t *textRun) flush(e *engine, dst []frag) []frag {
+	if !t.open {
+		return dst
+	}
+	t.open = false
+	sty := &e.styles[t.style]
+	s := string(t.text)
+	// The words were measured kerned; if that equals the plain advance
+	// sum, nothing in them is kerned and one text does.
+	if sty.cover.has(s) && math.Abs(sty.face.UnkernedWidth(s, sty.size)-(t.end-t.x)) < 1e-6 {
+		return append(dst, frag{x: t.x, y: -sty.rise, face: sty.fidx, size: sty.size, text: s})
+	}
+	return e.appendText(dst, t.x, -sty.rise, t.style, s)
+}

@@ -1,0 +1,87 @@
+package layout
+
+import (
+	"bookc/backends/pdf/page"
+	"bookc/fonts"
+)
+
+// appendText appends s, set in style st from x, as frags: one per face
+// (glyph fallback) and, inside a face, one per kerned piece, so that the
+// drawn text matches the kerned width the line breaker measured.
+func (e *engine) appendText(dst []frag, x, y float64, st int, s string) []frag {
+	sty := &e.styles[st]
+	if sty.cover.has(s) {
+		if sty.face.Width(s, sty.size) == sty.face.UnkernedWidth(s, sty.size) {
+			return append(dst, frag{x: x, y: y, face: sty.fidx, size: sty.size, text: s})
+		}
+		return appendKerned(dst, x, y, sty.face, sty.fidx, sty.size, s)
+	}
+	for _, seg := range e.set.Segments(sty.face, s) {
+		if seg.Missing {
+			continue
+		}
+		dst = appendKerned(dst, x, y, seg.Face, e.faceIndex(seg.Face), sty.size, seg.Text)
+		x += seg.Face.Width(seg.Text, sty.size)
+	}
+	return dst
+}
+
+// faceIndex returns the index of f in the document's faces.
+func (e *engine) faceIndex(f *fonts.Face) int {
+	for i, g := range e.faces {
+		if g == f {
+			return i
+		}
+	}
+	return 0
+}
+
+// appendKerned splits s where a kerning pair applies and appends the
+// pieces at their kerned positions. Pairs with a space are not kerned:
+// spaces are glue, measured apart from the words.
+func appendKerned(dst []frag, x, y float64, f *fonts.Face, fi int, size float64, s string) []frag {
+	if s == "" {
+		return dst
+	}
+	if f.Width(s, size) == f.UnkernedWidth(s, size) {
+		return append(dst, frag{x: x, y: y, face: fi, size: size, text: f.Printable(s)})
+	}
+	upm := float64(f.UnitsPerEm())
+	start, prev := 0, rune(-1)
+	for i, r := range s {
+		if ignorable(r) {
+			continue
+		}
+		if prev >= 0 && prev != ' ' && r != ' ' {
+			if k := f.Kern(prev, r); k != 0 {
+				piece := s[start:i]
+				dst = append(dst, frag{x: x, y: y, face: fi, size: size, text: f.Printable(piece)})
+				x += f.UnkernedWidth(piece, size) + float64(k)*size/upm
+				start = i
+			}
+		}
+		prev = r
+	}
+	return append(dst, frag{x: x, y: y, face: fi, size: size, text: f.Printable(s[start:])})
+}
+
+// ignorable matches the runes the fonts package treats as invisible and
+// transparent to kerning.
+func ignorable(r rune) bool {
+	switch {
+	case r == 0x00AD, r == 0x034F, r == 0xFEFF:
+		return true
+	case r >= 0x200B && r <= 0x200F, r >= 0x2060 && r <= 0x2064, r >= 0xFE00 && r <= 0xFE0F:
+		return true
+	}
+	return false
+}
+
+// textWidth measures s in style st, as the line breaker does.
+func (e *engine) textWidth(s string, st int) float64 { return e.m.Width(s, st) }
+
+// grey is the colour of code backgrounds.
+var grey = page.Color{R: 0xEE, G: 0xEE, B: 0xEE}
+
+// ruleColor is the colour of thin rules.
+var ruleColor = page.Color{R: 0x55, G: 0x55, B: 0x55}

@@ -1,0 +1,104 @@
+// Package page is the finished layout of the handbook: pages holding text
+// placed at exact positions, rules, filled boxes, images, link areas and
+// anchors, plus the outline. The layout engine produces it; the drawing
+// code turns it into PDF. Neither side needs to know the other's insides.
+//
+// Coordinates are PostScript points from the page's top-left corner; a
+// Text's Y is its baseline.
+package page
+
+import (
+	"time"
+
+	"bookc/fonts"
+)
+
+// Color is an RGB colour, each channel 0–255.
+type Color struct{ R, G, B uint8 }
+
+// Black is the colour of body text.
+var Black = Color{}
+
+// Doc is the whole laid-out book.
+type Doc struct {
+	Width, Height float64 // page size
+	// Faces lists every font face the pages use; Text.Face indexes it.
+	Faces   []*fonts.Face
+	Pages   []*Page
+	Outline []OutlineItem
+	Meta    Meta
+}
+
+// Meta is the document information.
+type Meta struct {
+	Title, Subject, Author, Keywords string
+	Lang                             string // BCP 47, for /Lang
+	Date                             time.Time
+}
+
+// Page is one page.
+type Page struct {
+	Label   string // the printed page number, "" where none is printed
+	Texts   []Text
+	Rules   []Rule
+	Rects   []Rect
+	Images  []Image
+	Links   []Link
+	Anchors []Anchor
+}
+
+// Text is a run of glyphs set in one face and size, drawn from X on the
+// baseline Y. The layout has already broken, justified and kerned it: the
+// drawing code places it as it is.
+type Text struct {
+	X, Y  float64
+	Face  int
+	Size  float64
+	Text  string
+	Color Color
+}
+
+// Rule is a straight line.
+type Rule struct {
+	X1, Y1, X2, Y2 float64
+	Width          float64
+	Color          Color
+}
+
+// Rect is a filled rectangle, drawn below the text (a code background).
+type Rect struct {
+	X, Y, W, H float64
+	Color      Color
+}
+
+// Image is a raster image scaled into the box X, Y, W, H.
+type Image struct {
+	X, Y, W, H float64
+	Name       string // a stable name, unique per image data
+	Type       string // "png" or "jpg"
+	Data       []byte
+}
+
+// Link is a clickable area. Exactly one of Dest (an anchor id) and URL is
+// set.
+type Link struct {
+	X, Y, W, H float64
+	Dest       string
+	URL        string
+}
+
+// Anchor is a link target on the page: the id and the Y its content starts
+// at.
+type Anchor struct {
+	ID string
+	Y  float64
+}
+
+// OutlineItem is one bookmark. Level 0 is the top; items are in reading
+// order.
+type OutlineItem struct {
+	Title string
+	Level int
+	Page  int // 0-based index into Doc.Pages
+	Y     float64
+}
