@@ -19,39 +19,86 @@ var dropped = map[string]bool{
 	"template": true, "svg": true, "math": true, "textarea": true, "select": true, "head": true, "title": true,
 }
 
-// htmlBlock turns a raw HTML block into paragraphs of its text.
+// htmlBlock turns a raw HTML block into a paragraph: its text, with the
+// formatting tags the inline sanitiser understands.
 func (c *converter) htmlBlock(pos ast.Pos, raw string) []ast.Block {
 	c.f.rawHTML(pos)
-	var b strings.Builder
-	skip := ""
+	var ins []ast.Inline
 	z := html.NewTokenizer(strings.NewReader(raw))
 	for {
 		tt := z.Next()
 		switch tt {
 		case html.ErrorToken:
-			text := strings.Join(strings.Fields(b.String()), " ")
-			if text == "" {
+			ins = trimSpaces(c.sanitizeInlines(pos, ins))
+			if len(ins) == 0 {
 				return nil
 			}
-			return []ast.Block{&ast.Para{Inlines: []ast.Inline{&ast.Text{Text: text}}}}
+			return []ast.Block{&ast.Para{Inlines: ins}}
 		case html.TextToken:
-			if skip == "" {
-				b.WriteString(html.UnescapeString(string(z.Text())))
+			text := collapse(html.UnescapeString(string(z.Text())))
+			if text != "" {
+				ins = append(ins, &ast.Text{Text: text})
 			}
-		case html.StartTagToken:
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
 			name, _ := z.TagName()
-			if dropped[string(name)] && skip == "" {
-				skip = string(name)
+			if block[string(name)] {
+				ins = append(ins, &ast.Text{Text: " "})
 			}
-			b.WriteByte(' ')
-		case html.EndTagToken:
-			name, _ := z.TagName()
-			if string(name) == skip {
-				skip = ""
-			}
-			b.WriteByte(' ')
+			ins = append(ins, &ast.RawInline{Text: string(z.Raw())})
 		}
 	}
+}
+
+// block lists tags that separate words where they stand.
+var block = map[string]bool{"p": true, "div": true, "br": true, "li": true, "td": true, "th": true, "tr": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "section": true, "blockquote": true}
+
+// collapse turns every run of white space into one space.
+func collapse(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' {
+			space = true
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	if space {
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// trimSpaces merges neighbouring texts, collapses the spaces tags left
+// behind and trims both ends of the run.
+func trimSpaces(ins []ast.Inline) []ast.Inline {
+	var out []ast.Inline
+	for _, in := range ins {
+		if t, ok := in.(*ast.Text); ok {
+			out = appendText(out, t.Text)
+		} else {
+			out = append(out, in)
+		}
+	}
+	for _, in := range out {
+		if t, ok := in.(*ast.Text); ok {
+			t.Text = collapse(t.Text)
+		}
+	}
+	if len(out) > 0 {
+		if t, ok := out[0].(*ast.Text); ok {
+			t.Text = strings.TrimLeft(t.Text, " ")
+		}
+		if t, ok := out[len(out)-1].(*ast.Text); ok {
+			t.Text = strings.TrimRight(t.Text, " ")
+		}
+	}
+	return out
 }
 
 // sanitizeInlines rewrites a run of inlines that holds raw HTML: formatting
@@ -117,7 +164,7 @@ func (c *converter) sanitizeInlines(pos ast.Pos, ins []ast.Inline) []ast.Inline 
 
 func formatting(tag string) bool {
 	switch tag {
-	case "b", "strong", "i", "em", "code", "kbd", "samp", "tt":
+	case "b", "strong", "i", "em", "code", "kbd", "samp", "tt", "sup", "sub":
 		return true
 	}
 	return false
@@ -129,6 +176,8 @@ func wrap(tag string, ins []ast.Inline) []ast.Inline {
 		return []ast.Inline{&ast.Strong{Inlines: ins}}
 	case "i", "em":
 		return []ast.Inline{&ast.Emph{Inlines: ins}}
+	case "sup", "sub":
+		return scripted(tag, ins)
 	}
 	return []ast.Inline{&ast.Code{Text: ast.PlainText(ins)}}
 }
@@ -162,4 +211,27 @@ func tags(raw string) []tag {
 		}
 		out = append(out, t)
 	}
+}
+
+const (
+	plainChars = "0123456789+-=()n"
+	supChars   = "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ"
+	subChars   = "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₙ"
+)
+
+// scripted writes the text of a <sup> or <sub> element with Unicode
+// superscript or subscript characters where they exist ("10<sup>9</sup>"
+// reads "10⁹"); other characters keep their form.
+func scripted(tag string, ins []ast.Inline) []ast.Inline {
+	table := []rune(supChars)
+	if tag == "sub" {
+		table = []rune(subChars)
+	}
+	text := []rune(ast.PlainText(ins))
+	for i, r := range text {
+		if j := strings.IndexRune(plainChars, r); j >= 0 {
+			text[i] = table[j]
+		}
+	}
+	return []ast.Inline{&ast.Text{Text: string(text)}}
 }

@@ -154,3 +154,19 @@ func TestCacheReparsesOnlyChangedFiles(t *testing.T) {
 		t.Errorf("edit not seen: %s", doc.Entries[0].ID())
 	}
 }
+
+func TestRawHTMLFormattingKept(t *testing.T) {
+	src := "## X {#X}\n\nEtwa 10<sup>9</sup> Parameter und H<sub>2</sub>O.\n\n<div class=\"x\">Blocktext <b>fett</b> und <i>kursiv</i></div>\n"
+	entries, _ := File("x.md", []byte(src), "de")
+	lead := entries[0].Lead
+	if got := ast.PlainText(lead[0].(*ast.Para).Inlines); got != "Etwa 10⁹ Parameter und H₂O." {
+		t.Errorf("sup/sub: %q", got)
+	}
+	p := lead[1].(*ast.Para)
+	if got := ast.PlainText(p.Inlines); got != "Blocktext fett und kursiv" {
+		t.Errorf("block text: %q", got)
+	}
+	if _, ok := p.Inlines[1].(*ast.Strong); !ok {
+		t.Errorf("<b> in a block is not Strong: %#v", p.Inlines)
+	}
+}

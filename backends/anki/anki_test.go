@@ -241,7 +241,7 @@ alert(1)
 		}
 	}
 	back := f.Field(0, colBack)
-	for _, want := range []string{"10<sup>9</sup> Parameter", `<a href="https://example.org/a?b=1&amp;c=&quot;2&quot;">gut</a>`, "Blocktext <b>fett</b>", "klick"} {
+	for _, want := range []string{"10⁹ Parameter", `<a href="https://example.org/a?b=1&amp;c=&quot;2&quot;">gut</a>`, "Blocktext <b>fett</b>", "klick"} {
 		if !strings.Contains(back, want) {
 			t.Errorf("back lacks %q:\n%s", want, back)
 		}
