@@ -4,7 +4,6 @@ package pdf
 
 import (
 	"path/filepath"
-	"runtime/debug"
 
 	"bookc/ast"
 	"bookc/backends/pdf/draw"
@@ -15,9 +14,6 @@ import (
 	"bookc/link"
 )
 
-// gcPercent is the garbage collector's target while a book is set.
-const gcPercent = 400
-
 // Render lays the book out and returns the PDF's bytes. Fonts named in
 // book.yaml that cannot be used are errors at their line there; the
 // book is then not rendered.
@@ -25,13 +21,6 @@ func Render(doc *ast.Document, links *link.Links, cfg *config.Book) ([]byte, dia
 	set, ds := Fonts(cfg)
 	if set == nil {
 		return nil, ds, nil
-	}
-	// Layout allocates much short-lived data; collecting less often
-	// saves about a fifth of the time for some more memory.
-	if old := debug.SetGCPercent(gcPercent); old > gcPercent || old < 0 {
-		debug.SetGCPercent(old)
-	} else {
-		defer debug.SetGCPercent(old)
 	}
 	d, _, lds := layout.Layout(doc, links, cfg, set)
 	ds = append(ds, lds...)
