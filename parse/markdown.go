@@ -3,6 +3,7 @@ package parse
 import (
 	"html"
 	"strings"
+	"sync"
 
 	"bookc/ast"
 
@@ -13,10 +14,22 @@ import (
 	"github.com/yuin/goldmark/parser"
 )
 
+// markdowns caches one goldmark instance per language; an instance is safe
+// for concurrent parsing.
+var markdowns sync.Map // string → goldmark.Markdown
+
 // newMarkdown returns a goldmark instance for the book's language: pipe
 // tables, footnotes, heading attributes, and typographic quotes in the
 // language's style.
 func newMarkdown(lang string) goldmark.Markdown {
+	if md, ok := markdowns.Load(lang); ok {
+		return md.(goldmark.Markdown)
+	}
+	md, _ := markdowns.LoadOrStore(lang, buildMarkdown(lang))
+	return md.(goldmark.Markdown)
+}
+
+func buildMarkdown(lang string) goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(
 			extension.Table,
