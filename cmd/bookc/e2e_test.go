@@ -205,6 +205,27 @@ func TestReproducible(t *testing.T) {
 			t.Errorf("%s differs between two builds (%d and %d bytes)", name, len(x), len(y))
 		}
 	}
+	// No absolute path of this machine may reach an output.
+	checkNever(t, a, dir)
+	pdf, _ := os.ReadFile(filepath.Join(a, "book.pdf"))
+	text := tool(t, "pdftotext", filepath.Join(a, "book.pdf"), "-")
+	if bytes.Contains(pdf, []byte(dir)) || strings.Contains(text, dir) {
+		t.Errorf("book.pdf holds the path %s", dir)
+	}
+}
+
+// TestNoNetwork asserts that the program cannot open a network
+// connection: no HTTP or TLS client is linked in.
+func TestNoNetwork(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", ".").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	for _, pkg := range strings.Fields(string(out)) {
+		if pkg == "net/http" || pkg == "crypto/tls" || strings.HasPrefix(pkg, "net/http/") || pkg == "net/rpc" {
+			t.Errorf("bookc links %s", pkg)
+		}
+	}
 }
 
 // TestBadConfigKeepsOutputs checks that a typo in book.yaml fails with its
