@@ -69,6 +69,7 @@ func (b *book) pack() ([]byte, error) {
 // compressAll fills in sizes and checksums and deflates the entries that
 // ask for it, on as many goroutines as there are processors.
 func compressAll(es []entry) error {
+	deflated.rotate()
 	work := make(chan int)
 	errs := make([]error, len(es))
 	var wg sync.WaitGroup
@@ -96,6 +97,11 @@ func compress(e *entry, fw *flate.Writer) error {
 	if e.method != zip.Deflate {
 		return nil
 	}
+	key := contentKey(e.data)
+	if d, ok := deflated.get(key); ok {
+		e.data = d
+		return nil
+	}
 	var buf bytes.Buffer
 	buf.Grow(len(e.data)/3 + 64)
 	fw.Reset(&buf)
@@ -106,6 +112,7 @@ func compress(e *entry, fw *flate.Writer) error {
 		return err
 	}
 	e.data = buf.Bytes()
+	deflated.put(key, e.data)
 	return nil
 }
 
