@@ -108,3 +108,30 @@ func WalkEntry(e *Entry, v Visitor) {
 		WalkBlocks(f.Body, v)
 	}
 }
+
+// Headings calls fn for every heading inside the entry's lead, sections
+// and footnotes, without visiting inlines: the cheap walk for id passes.
+func Headings(e *Entry, fn func(*Heading)) {
+	headingsIn(e.Lead, fn)
+	for _, s := range e.Sections {
+		headingsIn(s.Body, fn)
+	}
+	for _, f := range e.Footnotes {
+		headingsIn(f.Body, fn)
+	}
+}
+
+func headingsIn(bs []Block, fn func(*Heading)) {
+	for _, b := range bs {
+		switch n := b.(type) {
+		case *Heading:
+			fn(n)
+		case *List:
+			for _, it := range n.Items {
+				headingsIn(it, fn)
+			}
+		case *Quote:
+			headingsIn(n.Blocks, fn)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bookc/parse"
 	"os"
 	"testing"
 )
@@ -14,6 +15,22 @@ func BenchmarkLoad(b *testing.B) {
 	}
 	for b.Loop() {
 		if bk, ds := Load(dir, false); bk == nil {
+			b.Fatal(ds)
+		}
+	}
+}
+
+// BenchmarkLoadCached is BenchmarkLoad with every file already parsed, as
+// in watch mode after an edit.
+func BenchmarkLoadCached(b *testing.B) {
+	dir := os.Getenv("BOOKC_CORPUS")
+	if dir == "" {
+		dir = ".."
+	}
+	opts := Options{Dir: dir, Cache: parse.NewCache()}
+	LoadWith(opts)
+	for b.Loop() {
+		if bk, ds := LoadWith(opts); bk == nil {
 			b.Fatal(ds)
 		}
 	}

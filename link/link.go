@@ -104,11 +104,8 @@ func (l *Links) define(e *ast.Entry, ds *diag.List) {
 	for _, s := range e.Sections {
 		l.add(&Target{ID: s.Attr.ID, Kind: SectionTarget, Title: ast.PlainText(s.Title), Pos: s.Pos, Entry: e, Chapter: ch}, ds)
 	}
-	ast.WalkEntry(e, func(n any) bool {
-		if h, ok := n.(*ast.Heading); ok {
-			l.add(&Target{ID: h.Attr.ID, Kind: HeadingTarget, Title: ast.PlainText(h.Inlines), Pos: h.Pos, Entry: e, Chapter: ch}, ds)
-		}
-		return true
+	ast.Headings(e, func(h *ast.Heading) {
+		l.add(&Target{ID: h.Attr.ID, Kind: HeadingTarget, Title: ast.PlainText(h.Inlines), Pos: h.Pos, Entry: e, Chapter: ch}, ds)
 	})
 }
 

@@ -169,15 +169,7 @@ func explicitIDs(e *ast.Entry) []string {
 	return ids
 }
 
-func headings(e *ast.Entry, fn func(*ast.Heading)) {
-	ast.WalkEntry(e, func(n any) bool {
-		if h, ok := n.(*ast.Heading); ok {
-			fn(h)
-		}
-		_, isInline := n.(ast.Inline)
-		return !isInline
-	})
-}
+func headings(e *ast.Entry, fn func(*ast.Heading)) { ast.Headings(e, fn) }
 
 // SortEntries orders chapters alphabetically by title in the language's
 // collation. An entry that is not a chapter stays with the chapter it
