@@ -1,6 +1,8 @@
 package config
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -87,5 +89,23 @@ func TestMissingFile(t *testing.T) {
 	b, ds := Load(t.TempDir())
 	if b != nil || !strings.Contains(ds.Error(), "no book.yaml here") {
 		t.Errorf("got %v", ds)
+	}
+}
+
+func TestFilesKeepListedOrder(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"b/2.md", "b/1.txt", "a/x.md", "a/skip.png", "c.md"} {
+		p := filepath.Join(dir, f)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte("## T\n\nx\n"), 0o644)
+	}
+	b, ds := Parse("book.yaml", []byte("title: T\ncontent: [b, \"*.md\", a, b/2.md]\n"))
+	if b == nil {
+		t.Fatal(ds)
+	}
+	b.Dir = dir
+	files, ds := b.Files()
+	if got := strings.Join(files, " "); got != "b/1.txt b/2.md c.md a/x.md" || len(ds) != 0 {
+		t.Errorf("files %q, %v", got, ds)
 	}
 }

@@ -12,8 +12,9 @@ import (
 )
 
 // Files lists the entry files the content setting names: every .md and
-// .txt file under the named folders, or matching the named globs, sorted
-// and without duplicates. Paths are relative to the book's folder.
+// .txt file under the named folders, or matching the named globs, in the
+// order the setting lists them (each folder's files sorted by path),
+// without duplicates. Paths are relative to the book's folder.
 func (b *Book) Files() ([]string, diag.List) {
 	var ds diag.List
 	seen := map[string]bool{}
@@ -40,13 +41,13 @@ func (b *Book) Files() ([]string, diag.List) {
 			ds.Errorf(pos, "content %q: no such folder or file", c.Value)
 			continue
 		}
+		sort.Strings(matches)
 		for _, m := range matches {
 			if st, err := os.Stat(m); err == nil && st.Mode().IsRegular() {
 				add(b.rel(m))
 			}
 		}
 	}
-	sort.Strings(out)
 	return out, ds
 }
 
