@@ -55,22 +55,19 @@ func checkOutline(doc *page.Doc) error {
 // needsCare reports whether s may contain invalid UTF-8 or runes beyond
 // the Basic Multilingual Plane, which fpdf's UTF-16 conversion cannot
 // handle (it indexes past the end of truncated sequences and mangles
-// four-byte ones).
+// four-byte ones) and which have no two-byte code in the content
+// streams.
 func needsCare(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return !utf8.ValidString(s[i:]) || hasWide(s[i:])
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
 		}
-	}
-	return false
-}
-
-// hasWide reports whether valid UTF-8 s has a four-byte sequence.
-func hasWide(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0xF0 {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || n == 4 {
 			return true
 		}
+		i += n
 	}
 	return false
 }

@@ -1,7 +1,12 @@
 // Package draw turns a finished page model (package page) into PDF bytes.
-// It uses fpdf purely as a canvas: every text run, rule, box, image and
-// link area is placed exactly where the layout put it; nothing is broken,
-// justified or measured here.
+// Every text run, rule, box, image and link area is placed exactly where
+// the layout put it; nothing is broken, justified or measured here.
+//
+// fpdf builds the document around the pages: fonts and their subsets,
+// images, outline and information. The pages' content streams are
+// written here, compressed as each page is done, and put in place of
+// fpdf's (empty) ones when the file is finished; the link annotations
+// are added to the page dictionaries then.
 //
 // Output is byte-reproducible: the same page.Doc always yields the same
 // bytes. Fonts are embedded as TrueType subsets.
@@ -46,7 +51,7 @@ func Write(doc *page.Doc) ([]byte, error) {
 // WriteChecked draws doc and returns the PDF together with the problems
 // found on the way: links to anchors that do not exist, runes a face has
 // no glyph for, text that is not valid UTF-8 or lies beyond the Basic
-// Multilingual Plane (fpdf encodes text as 16-bit codes), rules without
+// Multilingual Plane (text is encoded as 16-bit codes), rules without
 // width and similar. Such items are skipped or drawn with a replacement
 // character. Errors are reserved for things that make the whole document
 // wrong: an invalid page size, a face index out of range, a font or image
@@ -66,6 +71,9 @@ func WriteChecked(doc *page.Doc) (out []byte, problems []Problem, err error) {
 		return nil, w.problems, err
 	}
 	if err := w.drawPages(); err != nil {
+		return nil, w.problems, err
+	}
+	if err := w.registerRunes(); err != nil {
 		return nil, w.problems, err
 	}
 	if err := w.pdf.Error(); err != nil {
@@ -125,13 +133,8 @@ func newWriter(doc *page.Doc) *writer {
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetCellMargin(0)
 	pdf.SetAutoPageBreak(false, 0)
-	pdf.SetCompression(false) // finish compresses the page contents
+	pdf.SetCompression(false) // finish compresses what fpdf writes
 	pdf.SetCatalogSort(true)
-	// Give fpdf's colour state explicit values so that text and fill
-	// colours compare equal when they are.
-	pdf.SetDrawColor(0, 0, 0)
-	pdf.SetFillColor(0, 0, 0)
-	pdf.SetTextColor(0, 0, 0)
 	return &writer{
 		doc:     doc,
 		pdf:     pdf,

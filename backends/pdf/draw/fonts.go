@@ -6,16 +6,13 @@ import (
 	"encoding/binary"
 	"fmt"
 	"maps"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
 
 	"bookc/fonts"
 )
-
-// fpdfPreset is the number of runes (U+0000 up to it, exclusive) fpdf
-// puts into every UTF-8 font subset whether they are drawn or not.
-const fpdfPreset = 57
 
 // faceName says how one face is known to fpdf and how it is to be named
 // in the finished PDF.
@@ -62,11 +59,11 @@ func pdfName(s string) string {
 // errors, so registration is confirmed by looking the font up again.
 func (w *writer) addFaces() error {
 	w.names = make([]faceName, len(w.doc.Faces))
-	w.used = make([]*runeSet, len(w.doc.Faces))
+	w.fontRes = make([]string, len(w.doc.Faces))
+	w.used = make([]runeSet, len(w.doc.Faces))
 	for i, f := range w.doc.Faces {
 		n := newFaceName(i, f)
 		w.names[i] = n
-		w.used[i] = new(runeSet)
 		w.pdf.AddUTF8FontFromBytes(n.family, "", f.Data())
 		if err := w.pdf.Error(); err != nil {
 			return fmt.Errorf("pdf: embedding face %d (%s): %w", i, f.Name(), err)
@@ -74,12 +71,16 @@ func (w *writer) addFaces() error {
 		if w.pdf.GetFontDesc(n.family, "").Ascent == 0 {
 			return fmt.Errorf("pdf: embedding face %d (%s): fpdf could not read the font", i, f.Name())
 		}
+		res, err := w.fontResource(n.family)
+		if err != nil {
+			return err
+		}
+		w.fontRes[i] = res
 	}
 	if len(w.doc.Faces) > 0 {
 		// A UTF-8 font must be current for fpdf to encode bookmark titles
 		// as UTF-16.
 		w.pdf.SetFont(w.names[0].family, "", 10)
-		w.face, w.size = 0, 10
 	}
 	return nil
 }
@@ -89,14 +90,32 @@ type runeSet [0x10000 / 64]uint64
 
 func (s *runeSet) add(r rune) { s[r>>6] |= 1 << (r & 63) }
 
+// union adds the runes of o.
+func (s *runeSet) union(o *runeSet) {
+	for i, word := range o {
+		s[i] |= word
+	}
+}
+
+// text returns the runes of the set but U+0000, in order, as a string.
+func (s *runeSet) text() string {
+	var b strings.Builder
+	for i, word := range s {
+		for word != 0 {
+			if r := rune(i<<6 + bits.TrailingZeros64(word)); r != 0 {
+				b.WriteRune(r)
+			}
+			word &= word - 1
+		}
+	}
+	return b.String()
+}
+
 // subsetTag returns the six capital letters that name face i's subset.
 // They depend only on the face, its index and the runes in the subset, so
 // equal documents get equal tags and different subsets almost surely
 // differ.
 func (w *writer) subsetTag(i int) string {
-	for r := range rune(fpdfPreset) {
-		w.used[i].add(r)
-	}
 	b := make([]byte, 0, 16+len(w.names[i].ps)+8*len(w.used[i]))
 	b = binary.LittleEndian.AppendUint64(b, uint64(i))
 	b = append(b, w.names[i].ps...)

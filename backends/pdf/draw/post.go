@@ -12,14 +12,13 @@ import (
 var errLayout = errors.New("pdf: unexpected fpdf output")
 
 // finish completes fpdf's output: it declares PDF 1.4 (for /Lang),
-// gives the embedded fonts their subset names, compresses the page
-// contents fpdf wrote uncompressed and adds the page labels to the
-// catalog. The objects are then reassembled with a new cross-reference
-// table.
+// gives the embedded fonts their subset names, puts the pages' content
+// streams in place, compresses the other streams fpdf wrote uncompressed
+// and adds the page labels to the catalog. The objects are then
+// reassembled with a new cross-reference table.
 //
 // fpdf compresses each stream with a newly allocated zlib writer (about
-// 1 MB of state each), which for a book of a thousand pages costs more
-// than drawing it; here one writer per processor is reused.
+// 1 MB of state each); here one writer per processor is reused.
 func (w *writer) finish(out []byte) ([]byte, error) {
 	if bytes.HasPrefix(out, []byte("%PDF-1.3\n")) {
 		out[7] = '4'
@@ -34,6 +33,17 @@ func (w *writer) finish(out []byte) ([]byte, error) {
 	}
 	if err := f.renameFonts(renames); err != nil {
 		return nil, err
+	}
+	if err := f.renameFontResources(w.fontRes); err != nil {
+		return nil, err
+	}
+	if err := f.setPageContents(w.contents); err != nil {
+		return nil, err
+	}
+	w.contents = nil
+	if w.annots != nil {
+		f.pageEntries = func(b []byte, i int) []byte { return appendAnnots(b, w.annots[i], f.pageObjs) }
+		f.pageEntriesSize = w.annotSize
 	}
 	f.compressStreams()
 	if labels := pageLabels(w.doc.Pages); labels != "" {

@@ -15,6 +15,8 @@ type object struct {
 	num        int
 	start, end int    // byte range of "N 0 obj … endobj\n"
 	repl       []byte // replacement, nil to keep
+	stream     []byte // Flate-compressed stream data to write instead
+	page       int    // for a page object, its 1-based number
 }
 
 // pdfFile is fpdf's output cut into its parts.
@@ -24,6 +26,13 @@ type pdfFile struct {
 	xref    int      // offset of the cross-reference table
 	trailer []byte   // "trailer\n<<…>>\n"
 	root    int      // object number of the catalog
+
+	pageObjs []int // object number of each page, once setPageContents ran
+	// pageEntries, if set, appends entries to the dictionary of the page
+	// with the given 0-based index, each on a line; at most
+	// pageEntriesSize bytes in all.
+	pageEntries     func(b []byte, page int) []byte
+	pageEntriesSize int
 }
 
 // parseFile reads the cross-reference table fpdf writes (one section,
@@ -60,14 +69,16 @@ func parseFile(data []byte) (*pdfFile, error) {
 // readObjects reads the n xref entries and checks that every object
 // starts where the table says.
 func (f *pdfFile) readObjects(entries []byte, n int) error {
+	f.objects = make([]object, 0, n-1)
+	var head []byte
 	for j := 1; j < n; j++ {
 		e := entries[20*j : 20*j+20]
 		off, err := strconv.Atoi(string(e[:10]))
 		if err != nil || string(e[10:]) != " 00000 n \n" {
 			return fmt.Errorf("%w: bad xref entry %q", errLayout, e)
 		}
-		head := strconv.Itoa(j) + " 0 obj\n"
-		if off >= f.xref || !bytes.HasPrefix(f.data[off:], []byte(head)) {
+		head = append(strconv.AppendInt(head[:0], int64(j), 10), " 0 obj\n"...)
+		if off >= f.xref || !bytes.HasPrefix(f.data[off:], head) {
 			return fmt.Errorf("%w: object %d is not at %d", errLayout, j, off)
 		}
 		f.objects = append(f.objects, object{num: j, start: off})
@@ -115,24 +126,67 @@ func (f *pdfFile) body(o *object) []byte {
 // bytes assembles the file with the replacements and a new
 // cross-reference table. The trailer is kept as it is.
 func (f *pdfFile) bytes() []byte {
-	size := f.objects[0].start + len(f.trailer) + 64 + 20*(len(f.objects)+1)
-	for _, o := range f.objects {
-		size += len(f.content(&o))
+	size := f.objects[0].start + len(f.trailer) + 64 + 20*(len(f.objects)+1) + f.pageEntriesSize
+	for i := range f.objects {
+		size += f.size(&f.objects[i])
 	}
 	out := make([]byte, 0, size)
 	out = append(out, f.data[:f.objects[0].start]...)
 	offsets := make([]int, len(f.objects)+1)
-	for _, o := range f.objects {
+	for i := range f.objects {
+		o := &f.objects[i]
 		offsets[o.num] = len(out)
-		out = append(out, f.content(&o)...)
+		switch {
+		case o.stream != nil:
+			out = appendStreamObject(out, o.num, o.stream)
+		case o.page > 0 && f.pageEntries != nil:
+			b := f.content(o)
+			at := len(b) - len(f.body(o)) + len("<</Type /Page\n")
+			out = append(out, b[:at]...)
+			out = f.pageEntries(out, o.page-1)
+			out = append(out, b[at:]...)
+		default:
+			out = append(out, f.content(o)...)
+		}
 	}
 	xref := len(out)
 	out = fmt.Appendf(out, "xref\n0 %d\n0000000000 65535 f \n", len(offsets))
 	for _, off := range offsets[1:] {
-		out = fmt.Appendf(out, "%010d 00000 n \n", off)
+		out = appendPadded(out, off, 10)
+		out = append(out, " 00000 n \n"...)
 	}
 	out = append(out, f.trailer...)
 	return fmt.Appendf(out, "startxref\n%d\n%%%%EOF\n", xref)
+}
+
+// size returns the length of an object as bytes writes it, or a little
+// more.
+func (f *pdfFile) size(o *object) int {
+	if o.stream != nil {
+		return len(o.stream) + 80
+	}
+	return len(f.content(o))
+}
+
+// appendStreamObject appends object num as a stream of Flate-compressed
+// data.
+func appendStreamObject(out []byte, num int, data []byte) []byte {
+	out = strconv.AppendInt(out, int64(num), 10)
+	out = append(out, " 0 obj\n<</Filter /FlateDecode /Length "...)
+	out = strconv.AppendInt(out, int64(len(data)), 10)
+	out = append(out, ">>\nstream\n"...)
+	out = append(out, data...)
+	return append(out, "\nendstream\nendobj\n"...)
+}
+
+// appendPadded appends v in decimal, zero-padded to width digits.
+func appendPadded(out []byte, v, width int) []byte {
+	var digits [20]byte
+	d := strconv.AppendInt(digits[:0], int64(v), 10)
+	for range width - len(d) {
+		out = append(out, '0')
+	}
+	return append(out, d...)
 }
 
 // plainStream returns the data of an object that is an unfiltered stream
@@ -162,7 +216,7 @@ func plainStream(body []byte) []byte {
 func (f *pdfFile) compressStreams() {
 	var todo []int
 	for i := range f.objects {
-		if plainStream(f.body(&f.objects[i])) != nil {
+		if f.objects[i].stream == nil && plainStream(f.body(&f.objects[i])) != nil {
 			todo = append(todo, i)
 		}
 	}
@@ -175,7 +229,12 @@ func (f *pdfFile) compressStreams() {
 			var buf bytes.Buffer
 			zw, _ := zlib.NewWriterLevel(&buf, zlib.BestSpeed)
 			for i := range jobs {
-				f.objects[i].repl = deflateObject(zw, &buf, f.objects[i].num, plainStream(f.body(&f.objects[i])))
+				o := &f.objects[i]
+				buf.Reset()
+				zw.Reset(&buf)
+				zw.Write(plainStream(f.body(o))) // writes to a bytes.Buffer do not fail
+				zw.Close()
+				o.stream = bytes.Clone(buf.Bytes())
 			}
 		}()
 	}
@@ -186,16 +245,51 @@ func (f *pdfFile) compressStreams() {
 	wg.Wait()
 }
 
-// deflateObject writes object num as a compressed stream of data.
-func deflateObject(zw *zlib.Writer, buf *bytes.Buffer, num int, data []byte) []byte {
-	buf.Reset()
-	zw.Reset(buf)
-	zw.Write(data) // writes to a bytes.Buffer do not fail
-	zw.Close()
-	out := make([]byte, 0, buf.Len()+80)
-	out = fmt.Appendf(out, "%d 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n", num, buf.Len())
-	out = append(out, buf.Bytes()...)
-	return append(out, "\nendstream\nendobj\n"...)
+// setPageContents puts the content streams in place of those fpdf
+// wrote, page by page: contents[i] is the compressed stream of the i-th
+// page object in the file, which fpdf writes in page order.
+func (f *pdfFile) setPageContents(contents [][]byte) error {
+	byNum := make(map[int]int, len(f.objects))
+	for i := range f.objects {
+		byNum[f.objects[i].num] = i
+	}
+	f.pageObjs = make([]int, 0, len(contents))
+	for i := range f.objects {
+		page := &f.objects[i]
+		body := f.body(page)
+		if !bytes.HasPrefix(body, []byte("<</Type /Page\n")) {
+			continue
+		}
+		j, ok := byNum[contentsRef(body)]
+		if !ok || len(f.pageObjs) == len(contents) || plainStream(f.body(&f.objects[j])) == nil {
+			return fmt.Errorf("%w: page object %d or its contents", errLayout, page.num)
+		}
+		f.objects[j].stream = contents[len(f.pageObjs)]
+		f.pageObjs = append(f.pageObjs, page.num)
+		page.page = len(f.pageObjs)
+	}
+	if len(f.pageObjs) != len(contents) {
+		return fmt.Errorf("%w: %d page objects for %d pages", errLayout, len(f.pageObjs), len(contents))
+	}
+	return nil
+}
+
+// contentsRef returns the object number after "/Contents " in a page
+// dictionary, or 0.
+func contentsRef(body []byte) int {
+	_, rest, ok := bytes.Cut(body, []byte("/Contents "))
+	if !ok {
+		return 0
+	}
+	end := bytes.IndexByte(rest, ' ')
+	if end < 0 || !bytes.HasPrefix(rest[end:], []byte(" 0 R")) {
+		return 0
+	}
+	n, err := strconv.Atoi(string(rest[:end]))
+	if err != nil {
+		return 0
+	}
+	return n
 }
 
 // addToCatalog inserts entry into the catalog dictionary.

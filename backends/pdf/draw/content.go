@@ -1,0 +1,139 @@
+package draw
+
+import (
+	"fmt"
+
+	"bookc/backends/pdf/page"
+	"bookc/fonts"
+)
+
+// canvas writes the content streams of pages: boxes, images, rules and
+// text, in that order, with the graphics state tracked so that unchanged
+// colours, widths and fonts are not repeated. One canvas draws one page
+// at a time; its buffer is reused from page to page.
+type canvas struct {
+	faces      []*fonts.Face
+	fontRes    []string  // resource name of each face, see fontAlias
+	spaceWidth []float64 // width of each face's space in em, 0 if it has none
+	height     int64     // page height in thousandths of a point
+
+	b        []byte
+	pageNo   int // 1-based number of the page being drawn
+	problems []Problem
+	used     []runeSet
+	missing  map[missingKey]*missingRune
+
+	fill, stroke page.Color
+	lineWidth    int64 // thousandths of a point; 0 while unset
+	text         textState
+}
+
+// newCanvas prepares a canvas for pages of the given height.
+func newCanvas(faces []*fonts.Face, height float64) *canvas {
+	c := &canvas{
+		faces:      faces,
+		fontRes:    make([]string, len(faces)),
+		spaceWidth: make([]float64, len(faces)),
+		height:     milli(height),
+		used:       make([]runeSet, len(faces)),
+		missing:    make(map[missingKey]*missingRune),
+	}
+	for i, f := range faces {
+		c.fontRes[i] = fontAlias(i)
+		if f.HasRune(' ') {
+			c.spaceWidth[i] = f.UnkernedWidth(" ", 1)
+		}
+	}
+	return c
+}
+
+// problem records a Problem on the current page.
+func (c *canvas) problem(format string, args ...any) {
+	c.problems = append(c.problems, Problem{Page: c.pageNo, Msg: fmt.Sprintf(format, args...)})
+}
+
+// draw writes page n's content stream and returns it; the result is
+// valid until the next call. images holds the resource name of each of
+// the page's images, "" for those not to be drawn.
+func (c *canvas) draw(n int, p *page.Page, images []string) []byte {
+	c.b = c.b[:0]
+	c.pageNo = n
+	// Each content stream starts from the initial graphics state.
+	c.fill, c.stroke, c.lineWidth = page.Black, page.Black, 0
+	c.text = textState{face: -1}
+	c.drawRects(p.Rects)
+	c.drawImages(p.Images, images)
+	c.drawRules(p.Rules)
+	c.drawTexts(p.Texts)
+	return c.b
+}
+
+// x and y convert a position on the page to PDF user space, in
+// thousandths of a point, the origin at the bottom left.
+func (c *canvas) x(v float64) int64 { return milli(v) }
+func (c *canvas) y(v float64) int64 { return c.height - milli(v) }
+
+// coords appends numbers in thousandths, each followed by a space.
+func (c *canvas) coords(vs ...int64) {
+	for _, v := range vs {
+		c.b = appendMilli(c.b, v)
+		c.b = append(c.b, ' ')
+	}
+}
+
+// drawRects fills the boxes; they lie below everything else.
+func (c *canvas) drawRects(rects []page.Rect) {
+	for _, r := range rects {
+		if r.W == 0 || r.H == 0 {
+			continue
+		}
+		c.setFill(r.Color)
+		c.coords(c.x(r.X), c.y(r.Y), milli(r.W), -milli(r.H))
+		c.b = append(c.b, "re f\n"...)
+	}
+}
+
+// drawImages scales each image into its box.
+func (c *canvas) drawImages(images []page.Image, names []string) {
+	for i, im := range images {
+		if names[i] == "" {
+			continue
+		}
+		c.b = append(c.b, "q "...)
+		c.coords(milli(im.W), 0, 0, milli(im.H), c.x(im.X), c.y(im.Y+im.H))
+		c.b = append(c.b, "cm "...)
+		c.b = append(c.b, names[i]...)
+		c.b = append(c.b, " Do Q\n"...)
+	}
+}
+
+// drawRules strokes the lines.
+func (c *canvas) drawRules(rules []page.Rule) {
+	for _, r := range rules {
+		if !(r.Width > 0) {
+			c.problem("rule from (%g, %g) to (%g, %g) has width %g; skipped", r.X1, r.Y1, r.X2, r.Y2, r.Width)
+			continue
+		}
+		if w := max(1, milli(r.Width)); w != c.lineWidth {
+			c.b = appendMilli(c.b, w)
+			c.b = append(c.b, " w\n"...)
+			c.lineWidth = w
+		}
+		if r.Color != c.stroke {
+			c.b = appendColor(c.b, r.Color.R, r.Color.G, r.Color.B, "RG\n", "G\n")
+			c.stroke = r.Color
+		}
+		c.coords(c.x(r.X1), c.y(r.Y1))
+		c.b = append(c.b, "m "...)
+		c.coords(c.x(r.X2), c.y(r.Y2))
+		c.b = append(c.b, "l S\n"...)
+	}
+}
+
+// setFill makes col the fill colour, which also paints text.
+func (c *canvas) setFill(col page.Color) {
+	if col != c.fill {
+		c.b = appendColor(c.b, col.R, col.G, col.B, "rg\n", "g\n")
+		c.fill = col
+	}
+}

@@ -1,0 +1,117 @@
+package draw
+
+import (
+	"bytes"
+	"cmp"
+	"compress/zlib"
+	"fmt"
+	"runtime"
+	"slices"
+	"sync"
+)
+
+// pageJob asks for the content stream of one page.
+type pageJob struct {
+	index  int      // 0-based page index
+	images []string // resource names of the page's images, "" to skip
+}
+
+// pageResult is one page's compressed content stream and the problems
+// found while writing it.
+type pageResult struct {
+	data     []byte
+	problems []Problem
+	err      error
+}
+
+// pool writes and compresses content streams on as many goroutines as
+// there are processors. Each page's stream depends only on the page, so
+// the output does not depend on the number of workers or the order in
+// which they finish.
+type pool struct {
+	w        *writer
+	jobs     chan pageJob
+	wg       sync.WaitGroup
+	canvases []*canvas
+	results  []pageResult // by page index
+}
+
+// startPool starts the workers.
+func (w *writer) startPool() *pool {
+	p := &pool{w: w, jobs: make(chan pageJob, 64), results: make([]pageResult, len(w.doc.Pages))}
+	for range min(runtime.GOMAXPROCS(0), len(w.doc.Pages)) {
+		c := newCanvas(w.doc.Faces, w.doc.Height)
+		p.canvases = append(p.canvases, c)
+		p.wg.Add(1)
+		go p.work(c)
+	}
+	return p
+}
+
+// work draws the pages it is given with c.
+func (p *pool) work(c *canvas) {
+	defer p.wg.Done()
+	var buf bytes.Buffer
+	zw, _ := zlib.NewWriterLevel(&buf, zlib.BestSpeed) // the level is valid
+	for j := range p.jobs {
+		p.results[j.index] = p.drawPage(c, zw, &buf, j)
+	}
+}
+
+// drawPage writes and compresses the content stream of one page.
+func (p *pool) drawPage(c *canvas, zw *zlib.Writer, buf *bytes.Buffer, j pageJob) (res pageResult) {
+	defer func() {
+		if r := recover(); r != nil {
+			res = pageResult{err: fmt.Errorf("pdf: page %d: drawing failed: %v", j.index+1, r)}
+		}
+	}()
+	c.problems = c.problems[:0]
+	raw := c.draw(j.index+1, p.w.doc.Pages[j.index], j.images)
+	buf.Reset()
+	zw.Reset(buf)
+	zw.Write(raw) // writes to a bytes.Buffer do not fail
+	zw.Close()
+	res.data = bytes.Clone(buf.Bytes())
+	if len(c.problems) > 0 {
+		res.problems = slices.Clone(c.problems)
+	}
+	return res
+}
+
+// stop ends the workers without collecting their results.
+func (p *pool) stop() {
+	close(p.jobs)
+	p.wg.Wait()
+}
+
+// finish waits for the last pages and hands the content streams, the
+// runes used and the problems found to the writer. Problems are ordered
+// by page, those found while adding a page to fpdf before those found
+// while writing its content.
+func (p *pool) finish() error {
+	p.stop()
+	w := p.w
+	w.contents = make([][]byte, len(p.results))
+	for i, r := range p.results {
+		if r.err != nil {
+			return r.err
+		}
+		w.contents[i] = r.data
+		w.problems = append(w.problems, r.problems...)
+	}
+	slices.SortStableFunc(w.problems, func(a, b Problem) int { return cmp.Compare(a.Page, b.Page) })
+	for _, c := range p.canvases {
+		for i := range w.used {
+			w.used[i].union(&c.used[i])
+		}
+		for k, m := range c.missing {
+			if have := w.missing[k]; have != nil {
+				have.first = min(have.first, m.first)
+				have.count += m.count
+			} else {
+				w.missing[k] = m
+			}
+		}
+	}
+	return nil
+}
