@@ -111,6 +111,10 @@ type Anki struct {
 	SeeAlso  *bool    `yaml:"seealso"`
 	// Back lists what goes on a card's back: "lead" and "explanation".
 	Back []string `yaml:"back"`
+	// Fields names the note type's two fields, as the #columns header
+	// gives them: [Front, Back] by default; a collection created in a
+	// German Anki calls them [Vorderseite, Rückseite].
+	Fields []string `yaml:"fields"`
 }
 
 // Load reads dir/book.yaml. Problems come back as diagnostics positioned at
@@ -233,7 +237,7 @@ func sectionName(goType string) string {
 	case "config.EPUB":
 		return "epub (known: cover, css, embed-fonts)"
 	case "config.Anki":
-		return "anki (known: deck, notetype, tags, reversed, seealso, back)"
+		return "anki (known: deck, notetype, tags, reversed, seealso, back, fields)"
 	case "config.Paper":
 		return "pdf.paper (known: width, height)"
 	}

@@ -156,12 +156,23 @@ func (b *Book) setDefaults() {
 	if len(b.Anki.Back) == 0 {
 		b.Anki.Back = []string{"lead"}
 	}
+	if len(b.Anki.Fields) == 0 {
+		b.Anki.Fields = []string{"Front", "Back"}
+	}
 }
 
 func (b *Book) checkAnki(ds *diag.List, pos func(int) ast.Pos) {
 	for _, s := range b.Anki.Back {
 		if s != "lead" && s != "explanation" {
 			ds.Errorf(pos(b.Line["anki"]), "anki.back: unknown part %q (use lead, explanation)", s)
+		}
+	}
+	if len(b.Anki.Fields) != 2 {
+		ds.Errorf(pos(b.Line["anki"]), "anki.fields: give the note type's two field names, e.g. [Front, Back]")
+	}
+	for _, f := range b.Anki.Fields {
+		if strings.ContainsAny(f, "\t\n\r") || strings.TrimSpace(f) == "" {
+			ds.Errorf(pos(b.Line["anki"]), "anki.fields: field name %q is empty or holds a tab or line break", f)
 		}
 	}
 	for _, t := range b.Anki.Tags {

@@ -63,6 +63,7 @@ type options struct {
 	seeAlsoLabel string
 	lead         bool
 	explanation  bool
+	fields       []string
 }
 
 func optionsOf(cfg *config.Book) (options, error) {
@@ -70,6 +71,7 @@ func optionsOf(cfg *config.Book) (options, error) {
 	o := options{
 		bookID:       strings.TrimSpace(cfg.ID),
 		noteType:     headerValue(a.NoteType),
+		fields:       a.Fields,
 		deck:         headerValue(a.Deck),
 		tags:         a.Tags,
 		letterPrefix: letterPrefix(cfg.Language),

@@ -120,11 +120,11 @@ Kein Begriff.
 func TestHeader(t *testing.T) {
 	b := newBook(t, "title: KI-Glossar\nanki:\n  deck: \"Glossar::KI\"\n", map[string]string{"a.md": smallEntries})
 	f, out, _ := b.render(t)
-	want := "#separator:Tab\n#html:true\n#notetype:Basic\n#deck:Glossar::KI\n#guid column:4\n#tags column:3\n"
+	want := "#separator:Tab\n#html:true\n#notetype:Basic\n#deck:Glossar::KI\n#columns:Front\tBack\tTags\tGUID\n#guid column:4\n#tags column:3\n"
 	if !bytes.HasPrefix(out.CSV, []byte(want)) {
 		t.Fatalf("header:\n%s\nwant:\n%s", out.CSV[:min(len(out.CSV), 200)], want)
 	}
-	wantKeys := []string{"separator", "html", "notetype", "deck", "guid column", "tags column"}
+	wantKeys := []string{"separator", "html", "notetype", "deck", "columns", "guid column", "tags column"}
 	if strings.Join(f.Keys, ",") != strings.Join(wantKeys, ",") {
 		t.Errorf("keys %v, want %v", f.Keys, wantKeys)
 	}
@@ -470,4 +470,12 @@ func tinyPNG(v uint8) []byte {
 	var buf bytes.Buffer
 	png.Encode(&buf, img)
 	return buf.Bytes()
+}
+
+func TestColumnNamesFromConfig(t *testing.T) {
+	b := newBook(t, "title: T\nanki:\n  fields: [Vorderseite, Rückseite]\n", map[string]string{"a.md": smallEntries})
+	f, _, _ := b.render(t)
+	if got := strings.Join(f.Columns, ","); got != "Vorderseite,Rückseite,Tags,GUID" {
+		t.Errorf("columns %q", got)
+	}
 }

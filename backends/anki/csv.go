@@ -26,8 +26,29 @@ func writeHeader(buf *bytes.Buffer, o *options) {
 	buf.WriteString("#html:true\n")
 	buf.WriteString("#notetype:" + o.noteType + "\n")
 	buf.WriteString("#deck:" + o.deck + "\n")
+	writeColumns(buf, o.fields)
 	fmt.Fprintf(buf, "#guid column:%d\n", colGUID)
 	fmt.Fprintf(buf, "#tags column:%d\n", colTags)
+}
+
+// writeColumns names the columns. Anki maps the note type's fields to
+// the columns of the same name; the tags and GUID columns are named for
+// the reader, Anki takes them from their own header lines.
+func writeColumns(buf *bytes.Buffer, fields []string) {
+	names := [numCols]string{}
+	names[colFront-1], names[colBack-1] = "Front", "Back"
+	if len(fields) == 2 {
+		names[colFront-1], names[colBack-1] = headerValue(fields[0]), headerValue(fields[1])
+	}
+	names[colTags-1], names[colGUID-1] = "Tags", "GUID"
+	buf.WriteString("#columns:")
+	for i, n := range names {
+		if i > 0 {
+			buf.WriteByte(separator)
+		}
+		buf.WriteString(n)
+	}
+	buf.WriteByte('\n')
 }
 
 // writeRow writes one note as an RFC 4180 record ending in a line feed.
