@@ -34,12 +34,12 @@ func (e *engine) assemble(doc *ast.Document, main []pageOut, st *Stats) *page.Do
 	if e.twoSided && len(d.Pages)%2 == 1 {
 		em.blank()
 	}
+	quality(main, st)
 	em.pages(main, func(i int) string { return strconv.Itoa(i + 1) }, em.dictHead)
 	if e.twoSided && len(d.Pages)%2 == 1 {
 		em.blank()
 	}
 	em.pages(e.indexPages(labels), func(i int) string { return strconv.Itoa(idxFirst + i) }, fixedHead(e.lab.Index))
-	quality(main, st)
 	st.Pages = len(d.Pages)
 	compactFaces(d)
 	return d
@@ -63,6 +63,9 @@ func compactFaces(d *page.Doc) {
 			faces = append(faces, f)
 		}
 	}
+	if len(faces) == len(d.Faces) {
+		return
+	}
 	for _, p := range d.Pages {
 		for k := range p.Texts {
 			p.Texts[k].Face = remap[p.Texts[k].Face]
@@ -73,8 +76,17 @@ func compactFaces(d *page.Doc) {
 
 // paginateFree cuts front matter into pages.
 func (e *engine) paginateFree(g []vitem) []pageOut {
-	p := &pager{g: g, h: e.textH, noteSep: e.lead, noteGap: 0.2 * e.lead}
+	p := &pager{g: ptrs(g), h: e.textH, noteSep: e.lead, noteGap: 0.2 * e.lead}
 	return p.run()
+}
+
+// ptrs returns pointers to the items of g, a galley for the pager.
+func ptrs(g []vitem) []*vitem {
+	out := make([]*vitem, len(g))
+	for i := range g {
+		out[i] = &g[i]
+	}
+	return out
 }
 
 // meta is the document information from book.yaml.
@@ -105,14 +117,15 @@ func (em *emitter) dictHead(pg *pageOut, _ bool) string {
 		if b == nil {
 			continue
 		}
+		mark := b.rare().mark
 		if first == "" {
-			first = b.mark
+			first = mark
 			if first == "" {
 				first = em.topMark
 			}
 		}
-		if b.mark != "" {
-			last = b.mark
+		if mark != "" {
+			last = mark
 		}
 	}
 	if last == "" {

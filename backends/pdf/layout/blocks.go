@@ -110,7 +110,11 @@ func (eb *entryBuilder) quote(q *ast.Quote, c ctx) {
 	cc.left += 1.4 * em
 	cc.right += 0.5 * em
 	was := eb.bars
-	eb.bars = append(append([]float64(nil), was...), bar)
+	nb := &bars{xs: []float64{bar}}
+	if was != nil {
+		nb.xs = append(append([]float64(nil), was.xs...), bar)
+	}
+	eb.bars = nb
 	eb.blocks(q.Blocks, cc)
 	eb.bars = was
 }
@@ -120,7 +124,7 @@ func (eb *entryBuilder) rule(c ctx) {
 	w := eb.e.width(c)
 	x := c.left + w/3
 	y := c.lead / 2
-	b := &vbox{role: roleOther, rules: []page.Rule{{X1: x, Y1: y, X2: x + w/3, Y2: y, Width: 0.5, Color: ruleColor}}}
+	b := &vbox{role: roleOther, ext: &boxExtra{rules: []page.Rule{{X1: x, Y1: y, X2: x + w/3, Y2: y, Width: 0.5, Color: ruleColor}}}}
 	eb.push(box(c.lead, b, false))
 }
 

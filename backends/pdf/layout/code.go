@@ -42,18 +42,18 @@ func (eb *entryBuilder) code(cb *ast.CodeBlock, c ctx) {
 			h += vpad
 		}
 		bx := &vbox{base: top + base, role: roleLine, line: int32(i), nlines: int32(n)}
-		bx.rects = []page.Rect{{X: c.left, Y: -0.25, W: w, H: h + 0.5, Color: grey}}
+		bx.ext = &boxExtra{rects: []page.Rect{{X: c.left, Y: -0.25, W: w, H: h + 0.5, Color: grey}}}
 		bx.frags = eb.takeLabel()
 		x := c.left + pad
 		if row.cont {
-			bx.frags = append(bx.frags, frag{x: x, face: e.markerFace, size: sty.size, text: e.markerText, color: ruleColor})
+			bx.frags = append(bx.frags, frag{x: x, face: e.markerFace, st: int16(st), text: e.markerText, color: ruleColor})
 			x += markW
 		}
 		bx.frags = e.appendText(bx.frags, x, 0, st, row.text)
 		keep := i < n-1 && (i < 1 || i > n-3)
 		eb.push(box(h, bx, keep))
 	}
-	eb.st.Lines += n
+	eb.st.Lines += int32(n)
 }
 
 // expandTabs replaces tabs by spaces to the next multiple of four.

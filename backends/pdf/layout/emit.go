@@ -38,18 +38,18 @@ func (em *emitter) blank() {
 }
 
 // pages emits paginated pages; labels gives each page's printed number
-// ("" for none) and head its running head.
-func (em *emitter) pages(pgs []pageOut, label func(i int) string, head headFunc) []int {
-	idx := make([]int, len(pgs))
+// ("" for none) and head its running head. A page's material is let go
+// once it is drawn, so that the memory of its boxes can serve the pages
+// still to come.
+func (em *emitter) pages(pgs []pageOut, label func(i int) string, head headFunc) {
 	for i := range pgs {
-		idx[i] = len(em.d.Pages)
 		if pgs[i].blank {
 			em.blank()
 			continue
 		}
 		em.page(&pgs[i], label(i), head(&pgs[i], i == 0))
+		pgs[i].release()
 	}
-	return idx
 }
 
 // page emits one page: its items, footnotes, running head and folio.
@@ -58,7 +58,7 @@ func (em *emitter) page(pg *pageOut, label, head string) {
 	n := 0
 	for _, pl := range pg.items {
 		if pl.it.box != nil {
-			n += len(pl.it.box.frags)
+			n += pl.it.box.count()
 		}
 	}
 	p.Texts = make([]page.Text, 0, n+8)
@@ -84,7 +84,7 @@ func (em *emitter) item(p *page.Page, pl placed, x0 float64) {
 	it := pl.it
 	top := e.top + pl.y
 	x := x0 + pl.x
-	for _, bx := range it.bars {
+	for _, bx := range it.bars.list() {
 		p.Rules = append(p.Rules, page.Rule{X1: x + bx, Y1: top, X2: x + bx, Y2: top + pl.h, Width: 1.2, Color: ruleColor})
 	}
 	if it.kind == kGlue {
@@ -105,7 +105,7 @@ func (em *emitter) tableBreak(p *page.Page, pg *pageOut, x0 float64) {
 		if pl.it.kind != kBox {
 			continue
 		}
-		if t := pl.it.box.table; t != nil && !t.last {
+		if t := pl.it.box.rare().table; t != nil && !t.last {
 			y := em.e.top + pl.y + pl.h
 			x := x0 + pl.x + t.x
 			p.Rules = append(p.Rules, page.Rule{X1: x, Y1: y, X2: x + t.w, Y2: y, Width: 0.5, Color: page.Black})
@@ -116,6 +116,36 @@ func (em *emitter) tableBreak(p *page.Page, pg *pageOut, x0 float64) {
 
 // box emits a box's content with its top-left corner at (x, top).
 func (em *emitter) box(p *page.Page, b *vbox, x, top float64) {
+	if b.ext != nil {
+		em.boxExtra(p, b.ext, x, top)
+	}
+	base := top + b.base
+	if b.packed != "" {
+		r := em.e.readPacked(b)
+		var f frag
+		for r.next(&f) {
+			em.fragFill(p, f, r.fill, x, base)
+		}
+	}
+	for _, f := range b.frags {
+		em.frag(p, f, x, base)
+	}
+	for _, l := range b.links {
+		l.X += x
+		l.Y += top
+		p.Links = append(p.Links, l)
+	}
+	for _, a := range b.rare().anchors {
+		p.Anchors = append(p.Anchors, page.Anchor{ID: a, Y: top})
+	}
+	for _, o := range b.rare().outline {
+		em.d.Outline = append(em.d.Outline, page.OutlineItem{Title: o.title, Level: o.level, Page: len(em.d.Pages), Y: top})
+	}
+}
+
+// boxExtra emits a box's rectangles, images and rules, which lie below
+// its texts.
+func (em *emitter) boxExtra(p *page.Page, b *boxExtra, x, top float64) {
 	for _, r := range b.rects {
 		r.X += x
 		r.Y += top
@@ -130,38 +160,33 @@ func (em *emitter) box(p *page.Page, b *vbox, x, top float64) {
 		r.X1, r.X2, r.Y1, r.Y2 = r.X1+x, r.X2+x, r.Y1+top, r.Y2+top
 		p.Rules = append(p.Rules, r)
 	}
-	base := top + b.base
-	for _, f := range b.frags {
-		em.frag(p, f, x, base)
-	}
-	for _, l := range b.links {
-		l.X += x
-		l.Y += top
-		p.Links = append(p.Links, l)
-	}
-	for _, a := range b.anchors {
-		p.Anchors = append(p.Anchors, page.Anchor{ID: a, Y: top})
-	}
-	for _, o := range b.outline {
-		em.d.Outline = append(em.d.Outline, page.OutlineItem{Title: o.title, Level: o.level, Page: len(em.d.Pages), Y: top})
-	}
 }
 
 // frag emits a text piece, filling in page labels and footnote numbers.
 func (em *emitter) frag(p *page.Page, f frag, x, base float64) {
-	text := f.text
+	var fl fillIn
+	if f.fill != nil {
+		fl = *f.fill
+	}
+	em.fragFill(p, f, fl, x, base)
+}
+
+// fragFill emits a frag that fills in what fl says, if anything.
+func (em *emitter) fragFill(p *page.Page, f frag, fl fillIn, x, base float64) {
+	var text string
 	switch {
-	case f.dyn != "":
-		text = em.e.pageOf(f.dyn)
-	case f.note != nil:
-		text = strconv.Itoa(em.noteNumber(f.note))
-	default:
-		p.Texts = append(p.Texts, page.Text{X: x + f.x, Y: base + f.y, Face: f.face, Size: f.size, Text: text, Color: f.color})
+	case fl == fillIn{}:
+		p.Texts = append(p.Texts, page.Text{X: x + f.x, Y: base + f.y, Face: int(f.face), Size: em.e.styles[f.st].size, Text: f.text, Color: f.color})
 		return
+	case fl.dyn != 0:
+		text = em.e.label(fl.dyn)
+	default:
+		text = strconv.Itoa(em.noteNumber(fl.note))
 	}
 	face := em.e.faces[f.face]
-	for _, g := range appendKerned(nil, x+f.x, base+f.y, face, f.face, f.size, text) {
-		p.Texts = append(p.Texts, page.Text{X: g.x, Y: g.y, Face: g.face, Size: g.size, Text: g.text, Color: f.color})
+	size := em.e.styles[f.st].size
+	for _, g := range appendKerned(nil, x+f.x, base+f.y, face, f.face, int(f.st), size, text) {
+		p.Texts = append(p.Texts, page.Text{X: g.x, Y: g.y, Face: int(g.face), Size: size, Text: g.text, Color: f.color})
 	}
 }
 
@@ -198,7 +223,7 @@ func (em *emitter) notes(p *page.Page, pg *pageOut, x0 float64) {
 		st := &e.styles[nb.style]
 		num := strconv.Itoa(em.noteNumber(nb.note))
 		for _, g := range e.appendText(nil, x0, y+nb.numY-st.rise, nb.style, num) {
-			p.Texts = append(p.Texts, page.Text{X: g.x, Y: g.y, Face: g.face, Size: g.size, Text: g.text})
+			p.Texts = append(p.Texts, page.Text{X: g.x, Y: g.y, Face: int(g.face), Size: e.styles[g.st].size, Text: g.text})
 		}
 		for k, b := range nb.boxes {
 			em.box(p, b, x0, y+nb.hs[k])
@@ -232,9 +257,9 @@ func (em *emitter) texts(p *page.Page, x0, base float64, st int, text string, ri
 	shift := x0
 	if right && len(fs) > 0 {
 		last := fs[len(fs)-1]
-		shift = x0 + e.textW - (last.x + e.faces[last.face].UnkernedWidth(last.text, last.size))
+		shift = x0 + e.textW - (last.x + e.faces[last.face].UnkernedWidth(last.text, e.styles[last.st].size))
 	}
 	for _, g := range fs {
-		p.Texts = append(p.Texts, page.Text{X: g.x + shift, Y: base + g.y, Face: g.face, Size: g.size, Text: g.text})
+		p.Texts = append(p.Texts, page.Text{X: g.x + shift, Y: base + g.y, Face: int(g.face), Size: e.styles[g.st].size, Text: g.text})
 	}
 }

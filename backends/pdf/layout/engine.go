@@ -3,6 +3,7 @@ package layout
 import (
 	"math"
 	"strings"
+	"unicode"
 
 	"bookc/backends/pdf/hyph"
 	"bookc/backends/pdf/linebreak"
@@ -34,10 +35,18 @@ type engine struct {
 	// pages maps a target id to the page label printed by references to
 	// it, as found by the previous run.
 	pages map[string]string
+	// refs numbers the targets some reference prints the page of, and
+	// labels holds their labels from pages, so that paragraphs look them
+	// up without hashing ids.
+	refs   map[string]labelRef
+	labels []string
 	// marker is the face and text of the continuation mark of wrapped
 	// code lines.
-	markerFace int
+	markerFace int16
 	markerText string
+	// tabular tells that all digits have the same width in every style,
+	// so that a page label's width depends only on its length.
+	tabular bool
 }
 
 // newEngine prepares fonts, styles and geometry from the configuration.
@@ -60,7 +69,47 @@ func newEngine(cfg *config.Book, links *link.Links, set *fonts.Set) *engine {
 	e.textH = e.pageH - e.top - float64(p.Margins.Bottom)
 	e.twoSided = p.TwoSided == nil || *p.TwoSided
 	e.pickMarker(idx)
+	e.tabular = tabularDigits(e.styles)
 	return e
+}
+
+// tabularDigits reports whether the digits 0 to 9 have one width in
+// each style.
+func tabularDigits(styles []style) bool {
+	for _, s := range styles {
+		w := s.face.Width("0", s.size)
+		for d := '1'; d <= '9'; d++ {
+			if s.face.Width(string(d), s.size) != w {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// labelRef names a referenced target: its place in engine.labels, plus
+// one, so that the zero value names none.
+type labelRef int32
+
+// label returns the page label references to r print in this run.
+func (e *engine) label(r labelRef) string { return e.labels[r-1] }
+
+// numberRefs numbers the referenced targets ids and takes their labels
+// from pages.
+func (e *engine) numberRefs(ids []string) {
+	e.refs = make(map[string]labelRef, len(ids))
+	for i, id := range ids {
+		e.refs[id] = labelRef(i + 1)
+	}
+	e.labels = make([]string, len(ids))
+	e.loadLabels(ids)
+}
+
+// loadLabels takes the labels of the numbered targets ids from pages.
+func (e *engine) loadLabels(ids []string) {
+	for i, id := range ids {
+		e.labels[i] = e.pageOf(id)
+	}
 }
 
 // pickMarker chooses the glyph that marks a wrapped code line: a hooked
@@ -76,21 +125,98 @@ func (e *engine) pickMarker(idx map[*fonts.Face]int) {
 	for _, r := range []rune{'↪', '→'} {
 		for _, f := range faces {
 			if f != nil && f.HasRune(r) {
-				e.markerFace, e.markerText = idx[f], string(r)
+				e.markerFace, e.markerText = int16(idx[f]), string(r)
 				return
 			}
 		}
 	}
-	e.markerFace, e.markerText = idx[e.set.Mono], ">"
+	e.markerFace, e.markerText = int16(idx[e.set.Mono]), ">"
 }
 
-// builder returns a fresh paragraph builder; builders are cheap and not
-// shared between goroutines.
-func (e *engine) builder(hyphenate bool, h linebreak.Hyphenator) *linebreak.Builder {
-	if !hyphenate {
-		h = nil
+// worker is the working memory of one goroutine setting entries: its
+// paragraph builders, hyphenation cache, the buffers a paragraph uses
+// while it is set and the slabs what it produces is cut from. A buffer
+// is taken out while in use (see borrow), so that a footnote set in the
+// middle of its paragraph gets its own.
+type worker struct {
+	hyph, plain *linebreak.Builder
+	items       []linebreak.Item
+	ragged      []linebreak.Item
+	ends        []int
+	pend        []byte // the text of words waiting to be drawn as one
+	runs        *runs
+	res         linebreak.Result // lent out by takeResult
+	entry       []vitem          // the items of the entry being set
+	out         outBuf           // the items of the entries set in this run
+
+	paras slab[paraCache]
+	extra slab[paraExtra]
+	lines slab[vitem]
+	boxes slab[vbox]
+	texts textSlab // texts of frags until they are packed
+	packs textSlab // packed frags
+	frags []frag
+	enc   []byte
+	offs  []int
+}
+
+// newWorker returns a worker for e's measurer and hyphenator.
+func (e *engine) newWorker() *worker {
+	hc := &hyphCache{h: e.hy, m: make(map[string][]int, 4096)}
+	w := &worker{hyph: linebreak.NewBuilder(e.m, hc), plain: linebreak.NewBuilder(e.m, nil)}
+	w.hyph.MemoWords, w.plain.MemoWords = memoWords, memoWords
+	return w
+}
+
+// memoWords bounds the distinct words a worker's builders remember.
+const memoWords = 1 << 15
+
+// builder returns the worker's paragraph builder, with or without
+// automatic hyphenation.
+func (w *worker) builder(hyphenate bool) *linebreak.Builder {
+	if hyphenate {
+		return w.hyph
 	}
-	return linebreak.NewBuilder(e.m, h)
+	return w.plain
+}
+
+// takeRuns lends the worker's runs, emptied, for a paragraph of entry
+// builder eb in context c; the caller gives them back in w.runs. The
+// list of page labels is the paragraph's own.
+func (w *worker) takeRuns(eb *entryBuilder, c ctx) *runs {
+	r := w.runs
+	w.runs = nil
+	if r == nil {
+		r = &runs{}
+	}
+	*r = runs{eb: eb, c: c, list: r.list[:0], meta: append(r.meta[:0], runMeta{}), italic: c.italic, pageRefs: true}
+	return r
+}
+
+// takeResult lends the worker's line-breaking result for its storage;
+// the caller gives it back in w.res.
+func (w *worker) takeResult() linebreak.Result {
+	r := w.res
+	w.res = linebreak.Result{}
+	return r
+}
+
+// hasLetter reports whether s has a letter.
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// borrow takes the buffer out of *p, emptied; the caller puts it (or a
+// grown one) back when done.
+func borrow[T any](p *[]T) []T {
+	s := *p
+	*p = nil
+	return s[:0]
 }
 
 // hyphCache remembers the hyphenation points of words. Each worker has
@@ -100,12 +226,12 @@ type hyphCache struct {
 	m map[string][]int
 }
 
-func newHyphCache(h *hyph.Hyphenator) *hyphCache {
-	return &hyphCache{h: h, m: make(map[string][]int, 4096)}
-}
-
-// Points returns the hyphenation points of word, as hyph does.
+// Points returns the hyphenation points of word, as hyph does. hyph
+// hyphenates runs of letters only, so a word without one has none.
 func (c *hyphCache) Points(word string) []int {
+	if !hasLetter(word) {
+		return nil
+	}
 	if p, ok := c.m[word]; ok {
 		return p
 	}

@@ -6,7 +6,6 @@ import (
 	"unicode"
 
 	"bookc/ast"
-	"bookc/backends/pdf/linebreak"
 	"bookc/diag"
 )
 
@@ -16,21 +15,33 @@ import (
 type entryCache struct {
 	paras  map[any]*paraCache
 	images map[*ast.Image]*imageData
-	n      int // galley items of the last run
+	out    entryOut   // what the last run that set the entry left
+	refs   []labelRef // the page labels the entry prints
 }
 
-// paraCache is one paragraph's set lines and what was reported about
-// it. A paragraph that prints page labels also keeps its line-breaking
-// items, to be broken again when a label changes length.
+// paraCache is one paragraph's set lines, their figures and, for the
+// few paragraphs that have any, its page labels and warnings.
 type paraCache struct {
-	w     float64
-	sig   string
-	dyns  []string // targets whose page labels the paragraph prints
-	meta  []runMeta
-	lb    []linebreak.Item
 	items []vitem
+	w     float64
 	st    lineStats
+	x     *paraExtra
+}
+
+// paraExtra is what some paragraphs have: the page labels they print and
+// what was reported about them, about their text (once per entry) and
+// about their lines.
+type paraExtra struct {
+	sig   string
+	dyns  []labelRef // targets whose page labels the paragraph prints
+	warns []onceWarn
 	ds    diag.List
+}
+
+// onceWarn is a warning given at most once per entry, under key.
+type onceWarn struct {
+	key string
+	d   diag.Diagnostic
 }
 
 // entryBuilder sets one entry into galley items.
@@ -42,25 +53,30 @@ type entryBuilder struct {
 	ds     diag.List
 	st     lineStats
 	pos    ast.Pos // the innermost heading, for diagnostics
-	bars   []float64
-	label  []frag // a list item's label, waiting for the item's first box
-	keepN  int    // boxes still to keep with the next one (after headings)
+	bars   *bars   // the quote bars in force
+	label  []frag  // a list item's label, waiting for the item's first box
+	keepN  int     // boxes still to keep with the next one (after headings)
 	warned map[string]bool
 	outl   []outlineMark
 	done   map[*ast.Footnote]bool // notes already attached to a box
-	hy     linebreak.Hyphenator
+	w      *worker
+	refs   []labelRef // the page labels the entry's paragraphs print
+	// filling tells that a paragraph's text is being read; fillWarns
+	// collects its once-per-entry warnings, for its cache entry.
+	filling   bool
+	fillWarns []onceWarn
 }
 
-// newEntryBuilder prepares to set entry en.
-func (e *engine) newEntryBuilder(en *ast.Entry, c *entryCache) *entryBuilder {
-	return &entryBuilder{e: e, entry: en, cache: c, pos: en.Pos, warned: map[string]bool{}, hy: e.hy}
+// newEntryBuilder prepares to set entry en with worker w's memory.
+func (e *engine) newEntryBuilder(en *ast.Entry, c *entryCache, w *worker) *entryBuilder {
+	return &entryBuilder{e: e, entry: en, cache: c, pos: en.Pos, warned: map[string]bool{}, w: w}
 }
 
 // push appends items, applying the quote bars in force and the keep of
 // a preceding heading.
 func (eb *entryBuilder) push(items ...vitem) {
 	for _, it := range items {
-		if len(eb.bars) > 0 && it.kind != kNewPage && it.kind != kClearPage {
+		if eb.bars != nil && it.kind != kNewPage && it.kind != kClearPage {
 			it.bars = eb.bars
 		}
 		if it.kind == kBox && eb.keepN > 0 {
@@ -112,8 +128,8 @@ func (eb *entryBuilder) title() {
 	c.text, c.ragged = szEntry, true
 	c.lead = eb.e.lead * 1.45
 	items := eb.heading(en, c, en.ID(), en.Title)
-	items[0].box.mark = en.TitleText()
-	items[0].box.outline = eb.outl
+	bx := items[0].box.extra()
+	bx.mark, bx.outline = en.TitleText(), eb.outl
 	eb.push(items...)
 	eb.push(glue(0.35*eb.e.lead, 0.1*eb.e.lead))
 	eb.keepN = 1
@@ -144,7 +160,7 @@ func (eb *entryBuilder) heading(key any, c ctx, id string, title []ast.Inline) [
 		r.inlines(title, runMeta{})
 	})
 	if len(items) == 0 {
-		b := &vbox{role: roleHeading, anchors: []string{id}}
+		b := &vbox{role: roleHeading, ext: &boxExtra{anchors: []string{id}}}
 		items = []vitem{box(c.lead, b, true)}
 	}
 	items[len(items)-1].keep = true
@@ -251,22 +267,37 @@ func (eb *entryBuilder) clean(s string, st int) string {
 	return b.String()
 }
 
-// missing warns once per entry about a character no font has.
-func (eb *entryBuilder) missing(r rune) {
-	key := fmt.Sprintf("glyph %U", r)
+// warnOnce gives a warning once per entry under key, and records it for
+// the cache entry of the paragraph being read.
+func (eb *entryBuilder) warnOnce(key string, pos ast.Pos, format string, args ...any) {
 	if eb.warned[key] {
 		return
 	}
 	eb.warned[key] = true
-	eb.warnf(eb.entry.Pos, "entry %q: character %U %q is in none of the PDF fonts; it is set as '?'",
+	eb.warnf(pos, format, args...)
+	if eb.filling {
+		eb.fillWarns = append(eb.fillWarns, onceWarn{key: key, d: eb.ds[len(eb.ds)-1]})
+	}
+}
+
+// replay gives the once-per-entry warnings of a cached paragraph again,
+// as reading it would.
+func (eb *entryBuilder) replay(ws []onceWarn) {
+	for _, w := range ws {
+		if !eb.warned[w.key] {
+			eb.warned[w.key] = true
+			eb.ds = append(eb.ds, w.d)
+		}
+	}
+}
+
+// missing warns once per entry about a character no font has.
+func (eb *entryBuilder) missing(r rune) {
+	eb.warnOnce(fmt.Sprintf("glyph %U", r), eb.entry.Pos, "entry %q: character %U %q is in none of the PDF fonts; it is set as '?'",
 		eb.entry.TitleText(), r, string(r))
 }
 
 // rawInline drops inline HTML, with one warning per entry.
 func (eb *entryBuilder) rawInline(n *ast.RawInline) {
-	if eb.warned["raw"] {
-		return
-	}
-	eb.warned["raw"] = true
-	eb.warnf(eb.pos, "inline HTML %q is not set in the PDF (dropped)", n.Text)
+	eb.warnOnce("raw", eb.pos, "inline HTML %q is not set in the PDF (dropped)", n.Text)
 }

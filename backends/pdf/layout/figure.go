@@ -54,7 +54,7 @@ func (eb *entryBuilder) figure(img *ast.Image, c ctx) {
 	iw, ih = iw*scale, ih*scale
 	top := 0.25 * e.lead
 	bx := &vbox{role: roleOther, frags: eb.takeLabel()}
-	bx.images = []page.Image{{X: c.left + (w-iw)/2, Y: top, W: iw, H: ih, Name: im.name, Type: im.typ, Data: im.data}}
+	bx.ext = &boxExtra{images: []page.Image{{X: c.left + (w-iw)/2, Y: top, W: iw, H: ih, Name: im.name, Type: im.typ, Data: im.data}}}
 	caption := strings.TrimSpace(img.Alt) != ""
 	eb.push(box(ih+top+0.35*e.lead, bx, caption))
 	if caption {

@@ -16,7 +16,7 @@ import (
 func (e *engine) freeBuilder(name string) *entryBuilder {
 	en := &ast.Entry{Pos: ast.Pos{File: config.FileName}, Title: []ast.Inline{&ast.Text{Text: name}}}
 	c := &entryCache{paras: map[any]*paraCache{}, images: map[*ast.Image]*imageData{}}
-	return e.newEntryBuilder(en, c)
+	return e.newEntryBuilder(en, c, e.newWorker())
 }
 
 // titlePage sets the title, subtitle, authors, edition and date.
@@ -76,7 +76,7 @@ func (e *engine) chapterHeading(eb *entryBuilder, text, id string) []vitem {
 		r.bold = true
 		r.text(text, runMeta{})
 	})
-	items[0].box.outline = []outlineMark{{title: text, level: 0}}
+	items[0].box.extra().outline = []outlineMark{{title: text, level: 0}}
 	items[len(items)-1].keep = true
 	return append(items, glue(1.2*e.lead, 0))
 }
@@ -141,9 +141,9 @@ func (eb *entryBuilder) leaderLine(key any, title []ast.Inline, dest, num string
 	}
 	last := items[len(items)-1].box
 	end := c.left
-	for _, f := range last.frags {
-		end = max(end, f.x+e.faces[f.face].Width(f.text, f.size))
-	}
+	e.eachFrag(last, func(f *frag) {
+		end = max(end, f.x+e.faces[f.face].Width(f.text, e.styles[f.st].size))
+	})
 	numX := c.left + w - numW
 	last.frags = append(last.frags, leaders(e, st, end+0.5*em, c.left+w-pnum-0.5*em)...)
 	last.frags = e.appendText(last.frags, numX, 0, st, num)

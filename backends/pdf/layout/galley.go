@@ -21,32 +21,72 @@ const (
 
 // vitem is one galley item.
 type vitem struct {
-	kind    vkind
-	keep    bool    // no page break directly after this item
 	h       float64 // height of a box, natural height of glue
 	stretch float64 // glue only
-	rule    bool    // glue only: draw a separator rule across its middle
-	bars    []float64
+	bars    *bars   // the quote bars beside the item, if any
 	box     *vbox
+	kind    vkind
+	keep    bool // no page break directly after this item
+	rule    bool // glue only: draw a separator rule across its middle
+}
+
+// bars are the x positions of the rules beside quoted material.
+type bars struct {
+	xs []float64
+}
+
+// list returns the positions; none for nil.
+func (b *bars) list() []float64 {
+	if b == nil {
+		return nil
+	}
+	return b.xs
 }
 
 // vbox is the content of a box item. Coordinates: X from the left edge
-// of the text area, Y from the top of the box.
+// of the text area, Y from the top of the box. Most boxes are lines of
+// text; what few of them have is kept apart, in ext.
 type vbox struct {
-	base    float64 // baseline below the box top, for texts
-	frags   []frag
+	base   float64 // baseline below the box top, for texts
+	packed string  // frags packed (see packed.go), drawn before frags
+	frags  []frag
+	links  []page.Link
+	ext    *boxExtra
+	role   boxRole
+	line   int32 // line index within its paragraph, for widow checks
+	nlines int32
+}
+
+// boxExtra is the content of a box that lines of text rarely have.
+type boxExtra struct {
 	rects   []page.Rect
 	rules   []page.Rule
 	images  []page.Image
-	links   []page.Link
 	anchors []string
 	notes   []*noteBlock
 	mark    string // an entry starts here: its title, for running heads
 	outline []outlineMark
-	role    boxRole
-	line    int32 // line index within its paragraph, for widow checks
-	nlines  int32
 	table   *tableRun
+	marks   []*ast.Footnote // notes whose numbers packed frags show
+}
+
+// noExtra is what a box without extra content reads.
+var noExtra boxExtra
+
+// rare returns the box's extra content for reading.
+func (b *vbox) rare() *boxExtra {
+	if b.ext == nil {
+		return &noExtra
+	}
+	return b.ext
+}
+
+// extra returns the box's extra content for writing, made on first use.
+func (b *vbox) extra() *boxExtra {
+	if b.ext == nil {
+		b.ext = &boxExtra{}
+	}
+	return b.ext
 }
 
 // boxRole classifies boxes for the quality checks and pagination.
@@ -60,17 +100,22 @@ const (
 )
 
 // frag is a run of text in one face and size inside a box. Text that
-// depends on the pagination is filled in when the page is drawn: dyn
-// names the target whose page number it shows, note the footnote whose
-// per-page number it shows.
+// depends on the pagination is filled in when the page is drawn, as
+// fill says.
 type frag struct {
 	x, y  float64 // y: baseline shift, negative is up
-	face  int
-	size  float64
 	text  string
+	fill  *fillIn
+	face  int16 // index into page.Doc.Faces
+	st    int16 // the style whose size the text has
 	color page.Color
-	dyn   string
-	note  *ast.Footnote
+}
+
+// fillIn is what a frag's drawn text depends on: the page label of
+// target dyn, or the per-page number of footnote note.
+type fillIn struct {
+	dyn  labelRef
+	note *ast.Footnote
 }
 
 // outlineMark is a bookmark that starts in a box.

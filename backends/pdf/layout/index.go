@@ -31,8 +31,9 @@ func (e *engine) indexPages(labels map[string]string) []pageOut {
 	for _, it := range head {
 		headH += it.h
 	}
-	p := &pager{g: g, h: e.textH, firstN: 2, firstH: e.textH - headH}
-	cols := e.balance(g, p.run(), headH)
+	gp := ptrs(g)
+	p := &pager{g: gp, h: e.textH, firstN: 2, firstH: e.textH - headH}
+	cols := e.balance(gp, p.run(), headH)
 	var out []pageOut
 	for i := 0; i < len(cols) || i == 0; i += 2 {
 		pg := pageOut{ended: endFull}
@@ -57,7 +58,7 @@ func (e *engine) indexPages(labels map[string]string) []pageOut {
 
 // balance resets the columns of the last page to equal heights: the
 // lowest height at which its material still fits two columns.
-func (e *engine) balance(g []vitem, cols []pageOut, headH float64) []pageOut {
+func (e *engine) balance(g []*vitem, cols []pageOut, headH float64) []pageOut {
 	if len(cols) == 0 {
 		return cols
 	}

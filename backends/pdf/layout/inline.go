@@ -13,7 +13,7 @@ import (
 type runMeta struct {
 	dest string        // internal link target
 	url  string        // external link
-	dyn  string        // the text is the page label of this target
+	dyn  labelRef      // the text is the page label of this target
 	note *ast.Footnote // the text is this note's per-page number
 }
 
@@ -28,7 +28,9 @@ type runs struct {
 	// pageRefs adds "(→ S. 42)" after resolved references.
 	pageRefs bool
 	// dyns lists the targets whose page labels the paragraph prints.
-	dyns []string
+	dyns []labelRef
+	// notes tells that the paragraph refers to footnotes.
+	notes bool
 }
 
 // newRuns starts a paragraph in context c.
@@ -153,10 +155,17 @@ func (r *runs) ref(n *ast.Ref, m runMeta) {
 // pageLabel appends the page number of target id as the previous run
 // found it; the final text is filled in when pages are drawn.
 func (r *runs) pageLabel(id string, m runMeta) {
-	lbl := r.eb.e.pageOf(id)
-	r.dyns = append(r.dyns, id)
-	m.dyn = id
-	r.add(lbl, r.style(false), m, true)
+	e := r.eb.e
+	ref, ok := e.refs[id]
+	if !ok {
+		// Every target a reference in an entry prints is numbered;
+		// anything else is set as it stands.
+		r.add(e.pageOf(id), r.style(false), m, true)
+		return
+	}
+	r.dyns = append(r.dyns, ref)
+	m.dyn = ref
+	r.add(e.label(ref), r.style(false), m, true)
 }
 
 // image inside running text is set as its alternative text.
@@ -172,6 +181,7 @@ func (r *runs) noteRef(n *ast.FootnoteRef) {
 	if n.Note == nil {
 		return
 	}
+	r.notes = true
 	r.add("0", styleID(vRegular, r.c.sup), runMeta{note: n.Note}, true)
 }
 

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -65,7 +66,9 @@ type mainMatter struct {
 	outl    [][]outlineMark
 	refIDs  []string // every target some reference prints the page of
 	entryST lineStats
-	hys     []*hyphCache // one per worker
+	workers []*worker
+	run     int    // the run under way, from 1
+	changed []bool // by labelRef: the label's width changed for this run
 }
 
 func newMain(e *engine, doc *ast.Document) *mainMatter {
@@ -73,9 +76,12 @@ func newMain(e *engine, doc *ast.Document) *mainMatter {
 	for i := range m.caches {
 		m.caches[i] = &entryCache{paras: map[any]*paraCache{}, images: map[*ast.Image]*imageData{}}
 	}
+	var wg sync.WaitGroup
+	wg.Go(func() { m.refIDs = referencedTargets(doc, e.links) })
 	m.outl = outlineMarks(e, doc)
-	m.refIDs = referencedTargets(doc, e.links)
 	e.pages = estimatePages(e, doc)
+	wg.Wait()
+	e.numberRefs(m.refIDs)
 	return m
 }
 
@@ -86,8 +92,8 @@ func (m *mainMatter) settle() ([]pageOut, diag.List, Stats) {
 	var ds diag.List
 	var moving []string
 	for run := 1; run <= MaxRuns; run++ {
-		st.Runs = run
-		var galley []vitem
+		st.Runs, m.run = run, run
+		var galley []*vitem
 		galley, ds, m.entryST = m.build()
 		pages = m.e.paginateMain(galley)
 		found := m.e.anchorLabels(pages, 1)
@@ -95,12 +101,16 @@ func (m *mainMatter) settle() ([]pageOut, diag.List, Stats) {
 		if len(moving) == 0 {
 			break
 		}
+		if !m.reflows(moving, found) {
+			// Another run would set every line as this one did.
+			m.adopt(found)
+			moving = nil
+			break
+		}
 		if run == MaxRuns {
 			break
 		}
-		for id, l := range found {
-			m.e.pages[id] = l
-		}
+		m.adopt(found)
 	}
 	if len(moving) > 0 {
 		st.MovingRefs = len(moving)
@@ -109,8 +119,8 @@ func (m *mainMatter) settle() ([]pageOut, diag.List, Stats) {
 			MaxRuns, strings.Join(show, ", "))
 	}
 	ls := m.entryST
-	st.Lines, st.OverfullLines, st.HyphenatedLineEnds = ls.Lines, ls.Overfull, ls.Hyphenated
-	st.EmergencyLines, st.JustifiedLines, st.MaxSpaceStretch = ls.Emergency, ls.Justified, ls.MaxStretch
+	st.Lines, st.OverfullLines, st.HyphenatedLineEnds = int(ls.Lines), int(ls.Overfull), int(ls.Hyphenated)
+	st.EmergencyLines, st.JustifiedLines, st.MaxSpaceStretch = int(ls.Emergency), int(ls.Justified), ls.MaxStretch
 	if ls.Justified > 0 {
 		st.MeanSpaceStretch = ls.SumStretch / float64(ls.Justified)
 	}
@@ -129,50 +139,100 @@ func (m *mainMatter) moved(found map[string]string) []string {
 	return out
 }
 
+// adopt makes the labels found by a run those the next prints, and
+// notes which of them change width.
+func (m *mainMatter) adopt(found map[string]string) {
+	for id, l := range found {
+		m.e.pages[id] = l
+	}
+	e := m.e
+	m.changed = slices.Grow(m.changed[:0], len(m.refIDs))[:len(m.refIDs)]
+	for i, id := range m.refIDs {
+		l := e.pageOf(id)
+		m.changed[i] = l != e.labels[i] && (!e.tabular || len(l) != len(e.labels[i]))
+		e.labels[i] = l
+	}
+}
+
+// reflows reports whether printing the labels found for the moving
+// targets would change some line: only a label's width matters to the
+// layout, and with digits of one width that is its length.
+func (m *mainMatter) reflows(moving []string, found map[string]string) bool {
+	if !m.e.tabular {
+		return true
+	}
+	for _, id := range moving {
+		if len(found[id]) != len(m.e.pageOf(id)) {
+			return true
+		}
+	}
+	return false
+}
+
 // build sets every entry, concurrently, and joins their galleys.
-func (m *mainMatter) build() ([]vitem, diag.List, lineStats) {
+func (m *mainMatter) build() ([]*vitem, diag.List, lineStats) {
 	n := len(m.doc.Entries)
-	parts := make([]*entryBuilder, n)
-	var wg sync.WaitGroup
+	parts := make([]entryOut, n)
 	next := make(chan int, n)
 	for i := range n {
 		next <- i
 	}
 	close(next)
-	for len(m.hys) < runtime.GOMAXPROCS(0) {
-		m.hys = append(m.hys, newHyphCache(m.e.hy))
+	for len(m.workers) < runtime.GOMAXPROCS(0) {
+		m.workers = append(m.workers, m.e.newWorker())
 	}
-	for _, hy := range m.hys {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+	var wg sync.WaitGroup
+	for _, w := range m.workers {
+		wg.Go(func() {
 			for i := range next {
-				parts[i] = m.buildEntry(i, hy)
+				parts[i] = m.buildEntry(i, w)
 			}
-		}()
+		})
 	}
 	wg.Wait()
+	return join(parts)
+}
+
+// entryOut is what setting an entry leaves for the galley: its items,
+// stored in its worker's output, and its figures and warnings.
+type entryOut struct {
+	items []vitem
+	ds    diag.List
+	st    lineStats
+}
+
+// join puts the entries' items together in book order: the galley
+// points into the workers' output, which stays as it is until the next
+// run.
+func join(parts []entryOut) ([]*vitem, diag.List, lineStats) {
 	total := 0
-	for _, eb := range parts {
-		total += len(eb.items)
+	for _, p := range parts {
+		total += len(p.items)
 	}
-	galley := make([]vitem, 0, total)
+	galley := make([]*vitem, 0, total)
 	var ds diag.List
 	var st lineStats
-	for _, eb := range parts {
-		galley = append(galley, eb.items...)
-		ds = append(ds, eb.ds...)
-		st.add(eb.st)
+	for _, p := range parts {
+		for k := range p.items {
+			galley = append(galley, &p.items[k])
+		}
+		ds = append(ds, p.ds...)
+		st.add(p.st)
 	}
 	return galley, ds, st
 }
 
 // buildEntry sets entry i with the separator that precedes it: a new
-// page for a chapter that is not small, else space and a thin rule.
-func (m *mainMatter) buildEntry(i int, hy *hyphCache) *entryBuilder {
+// page for a chapter that is not small, else space and a thin rule. An
+// entry none of whose page labels changed width since the last run is
+// set as it was.
+func (m *mainMatter) buildEntry(i int, w *worker) entryOut {
+	c := m.caches[i]
+	if m.run > 1 && !m.touched(c) {
+		return c.out
+	}
 	en := m.doc.Entries[i]
-	eb := m.e.newEntryBuilder(en, m.caches[i])
-	eb.hy = hy
+	eb := m.e.newEntryBuilder(en, c, w)
 	eb.outl = m.outl[i]
 	var sep []vitem
 	switch {
@@ -183,14 +243,27 @@ func (m *mainMatter) buildEntry(i int, hy *hyphCache) *entryBuilder {
 		L := m.e.lead
 		sep = []vitem{{kind: kGlue, h: 1.6 * L, stretch: 0.5 * L, rule: true}}
 	}
-	eb.items = make([]vitem, 0, m.caches[i].n)
+	eb.items = borrow(&w.entry)
 	eb.build(sep)
-	m.caches[i].n = len(eb.items)
-	return eb
+	items := w.out.add(eb.items)
+	w.entry = eb.items[:0]
+	c.out, c.refs = entryOut{items: items, ds: eb.ds, st: eb.st}, eb.refs
+	return c.out
+}
+
+// touched reports whether an entry prints a page label whose width
+// changed for this run.
+func (m *mainMatter) touched(c *entryCache) bool {
+	for _, r := range c.refs {
+		if m.changed[r-1] {
+			return true
+		}
+	}
+	return false
 }
 
 // paginateMain cuts the main matter into pages numbered from 1.
-func (e *engine) paginateMain(g []vitem) []pageOut {
+func (e *engine) paginateMain(g []*vitem) []pageOut {
 	p := &pager{g: g, h: e.textH, noteSep: e.lead, noteGap: 0.2 * e.lead, num: 1, twoSided: e.twoSided}
 	return p.run()
 }
@@ -205,7 +278,7 @@ func (e *engine) anchorLabels(pages []pageOut, first int) map[string]string {
 			if pl.it.box == nil {
 				continue
 			}
-			for _, a := range pl.it.box.anchors {
+			for _, a := range pl.it.box.rare().anchors {
 				if _, ok := out[a]; !ok {
 					out[a] = l
 				}
@@ -226,23 +299,24 @@ func (e *engine) pageOf(id string) string {
 // referencedTargets lists, sorted, the targets whose page some reference
 // prints.
 func referencedTargets(doc *ast.Document, links *link.Links) []string {
-	seen := map[string]bool{}
-	for _, en := range doc.Entries {
-		ast.WalkEntry(en, func(n any) bool {
-			if r, ok := n.(*ast.Ref); ok {
-				if t := links.Ref(r); t != nil && t.Kind != link.IndexTarget {
-					seen[t.ID] = true
-				}
+	seen := make(map[*link.Target]bool, len(doc.Entries))
+	visit := func(n any) bool {
+		if r, ok := n.(*ast.Ref); ok {
+			if t := links.Ref(r); t != nil && t.Kind != link.IndexTarget {
+				seen[t] = true
 			}
-			return true
-		})
+		}
+		return true
+	}
+	for _, en := range doc.Entries {
+		ast.WalkEntry(en, visit)
 	}
 	out := make([]string, 0, len(seen))
-	for id := range seen {
-		out = append(out, id)
+	for t := range seen {
+		out = append(out, t.ID)
 	}
 	sort.Strings(out)
-	return out
+	return slices.Compact(out)
 }
 
 // estimatePages guesses each target's page from the lines of text and
@@ -267,7 +341,7 @@ func estimatePages(e *engine, doc *ast.Document) map[string]string {
 			est.lines += 2
 			est.blocks(s.Body, 0)
 			if len(s.Refs) > 0 {
-				est.lines += math.Ceil(float64(len(ast.PlainText(s.Refs))+12*len(s.Refs))/est.cpl) + 0.5
+				est.lines += math.Ceil(float64(plainLen(s.Refs)+12*len(s.Refs))/est.cpl) + 0.5
 			}
 		}
 	}
@@ -287,7 +361,7 @@ func (es *estimator) blocks(bs []ast.Block, indent float64) {
 	for _, b := range bs {
 		switch x := b.(type) {
 		case *ast.Para:
-			n := len(ast.PlainText(x.Inlines))
+			n := plainLen(x.Inlines)
 			es.lines += math.Ceil(float64(n)/(es.cpl-indent)) + 0.5
 		case *ast.List:
 			for _, it := range x.Items {
@@ -309,6 +383,33 @@ func (es *estimator) blocks(bs []ast.Block, indent float64) {
 			es.lines++
 		}
 	}
+}
+
+// plainLen is len(ast.PlainText(ins)), counted without building the
+// text.
+func plainLen(ins []ast.Inline) int {
+	n := 0
+	for _, in := range ins {
+		switch x := in.(type) {
+		case *ast.Text:
+			n += len(x.Text)
+		case *ast.Space, *ast.LineBreak:
+			n++
+		case *ast.Emph:
+			n += plainLen(x.Inlines)
+		case *ast.Strong:
+			n += plainLen(x.Inlines)
+		case *ast.Code:
+			n += len(x.Text)
+		case *ast.Link:
+			n += plainLen(x.Inlines)
+		case *ast.Ref:
+			n += plainLen(x.Inlines)
+		case *ast.Image:
+			n += len(x.Alt)
+		}
+	}
+	return n
 }
 
 // String formats the figures on one line, for logs and tests.

@@ -7,14 +7,14 @@ import (
 	"bookc/backends/pdf/linebreak"
 )
 
-// lineFrags fills a box with one broken line: it walks the line's items,
-// placing boxes at their set positions, and returns where the visible
-// material ends. Words of one style that stand a natural space apart
-// are drawn as one text; justified spaces separate texts.
-func (eb *entryBuilder) lineFrags(bx *vbox, items []linebreak.Item, ln linebreak.Line, meta []runMeta, x0 float64) float64 {
+// lineFrags appends the frags of one broken line to fr, for box bx: it
+// walks the line's items, placing boxes at their set positions, and
+// returns where the visible material ends. Words of one style that stand
+// a natural space apart are drawn as one text; justified spaces separate
+// texts.
+func (eb *entryBuilder) lineFrags(fr []frag, bx *vbox, items []linebreak.Item, ln linebreak.Line, meta []runMeta, x0 float64) ([]frag, float64) {
 	e := eb.e
-	bx.frags = make([]frag, 0, 8)
-	var pend textRun
+	pend := textRun{text: borrow(&eb.w.pend)}
 	x, end := x0, x0
 	for i := ln.Start; i < ln.End && i < len(items); i++ {
 		it := &items[i]
@@ -22,33 +22,34 @@ func (eb *entryBuilder) lineFrags(bx *vbox, items []linebreak.Item, ln linebreak
 		case linebreak.KindGlue:
 			x += linebreak.GlueWidth(*it, ln)
 		case linebreak.KindBox:
-			eb.word(bx, &pend, it, meta[it.Payload], x)
+			fr = eb.word(fr, bx, &pend, it, meta[it.Payload], x)
 			x += it.Width
 			end = x
 		}
 	}
-	bx.frags = pend.flush(e, bx.frags)
+	fr = pend.flush(e, &eb.w.texts, fr)
+	eb.w.pend = pend.text[:0]
 	if ln.Hyphen && ln.End < len(items) {
 		h := &items[ln.End]
 		sty := &e.styles[h.Style]
-		bx.frags = e.appendText(bx.frags, end, -sty.rise, h.Style, h.Text)
+		fr = e.appendText(fr, end, -sty.rise, h.Style, h.Text)
 		if m := meta[h.Payload]; m.dest != "" || m.url != "" {
 			linkArea(bx, m, end, h.Width, *sty)
 		}
 		end += h.Width
 	}
-	return end
+	return fr, end
 }
 
-// word places one box of a line.
-func (eb *entryBuilder) word(bx *vbox, pend *textRun, it *linebreak.Item, m runMeta, x float64) {
+// word places one box of a line, appending to fr what is complete.
+func (eb *entryBuilder) word(fr []frag, bx *vbox, pend *textRun, it *linebreak.Item, m runMeta, x float64) []frag {
 	e := eb.e
 	sty := &e.styles[it.Style]
 	switch {
-	case m.dyn != "" || m.note != nil:
-		bx.frags = pend.flush(e, bx.frags)
-		bx.frags = append(bx.frags, frag{x: x, y: -sty.rise, face: sty.fidx, size: sty.size,
-			text: it.Text, dyn: m.dyn, note: m.note})
+	case m.dyn != 0 || m.note != nil:
+		fr = pend.flush(e, &eb.w.texts, fr)
+		fr = append(fr, frag{x: x, y: -sty.rise, face: sty.fidx, st: int16(it.Style),
+			text: it.Text, fill: &fillIn{dyn: m.dyn, note: m.note}})
 	case pend.open && pend.style == it.Style && math.Abs(x-pend.end) < 1e-9:
 		pend.text = append(pend.text, it.Text...)
 		pend.end = x + it.Width
@@ -56,7 +57,7 @@ func (eb *entryBuilder) word(bx *vbox, pend *textRun, it *linebreak.Item, m runM
 		pend.text = append(append(pend.text, ' '), it.Text...)
 		pend.end = x + it.Width
 	default:
-		bx.frags = pend.flush(e, bx.frags)
+		fr = pend.flush(e, &eb.w.texts, fr)
 		*pend = textRun{style: it.Style, x: x, end: x + it.Width, text: append(pend.text[:0], it.Text...), open: true}
 	}
 	if m.dest != "" || m.url != "" {
@@ -65,11 +66,12 @@ func (eb *entryBuilder) word(bx *vbox, pend *textRun, it *linebreak.Item, m runM
 	if m.note != nil {
 		eb.attachNote(bx, m.note)
 	}
+	return fr
 }
 
-// alignLine moves a ragged line's texts and links right, to centre it or
-// set it flush right in a measure of width w starting at left.
-func alignLine(bx *vbox, left, end, w float64, a ast.Align, ragged bool) {
+// alignLine moves a ragged line's frags fs and links right, to centre it
+// or set it flush right in a measure of width w starting at left.
+func alignLine(fs []frag, bx *vbox, left, end, w float64, a ast.Align, ragged bool) {
 	if !ragged || a == ast.AlignDefault || a == ast.AlignLeft {
 		return
 	}
@@ -77,8 +79,8 @@ func alignLine(bx *vbox, left, end, w float64, a ast.Align, ragged bool) {
 	if a == ast.AlignCenter {
 		shift /= 2
 	}
-	for i := range bx.frags {
-		bx.frags[i].x += shift
+	for i := range fs {
+		fs[i].x += shift
 	}
 	for i := range bx.links {
 		bx.links[i].X += shift
@@ -100,18 +102,23 @@ func (t *textRun) joins(st int, x, space float64) bool {
 	return t.open && t.style == st && d < 1e-6 && d > -1e-6
 }
 
-// flush appends the run's frags and closes it.
-func (t *textRun) flush(e *engine, dst []frag) []frag {
+// flush appends the run's frags, their text stored in ts, and closes it.
+func (t *textRun) flush(e *engine, ts *textSlab, dst []frag) []frag {
 	if !t.open {
 		return dst
 	}
 	t.open = false
 	sty := &e.styles[t.style]
-	s := string(t.text)
-	// The words were measured kerned; if that equals the plain advance
-	// sum, nothing in them is kerned and one text does.
-	if sty.cover.has(s) && math.Abs(sty.face.UnkernedWidth(s, sty.size)-(t.end-t.x)) < 1e-6 {
-		return append(dst, frag{x: t.x, y: -sty.rise, face: sty.fidx, size: sty.size, text: s})
+	s := ts.add(t.text)
+	if !sty.cover.has(s) {
+		return e.appendText(dst, t.x, -sty.rise, t.style, s)
 	}
-	return e.appendText(dst, t.x, -sty.rise, t.style, s)
+	// The words were measured kerned; if that equals the plain advance
+	// sum, nothing in them is kerned and one text does. So it does if
+	// kerning changes nothing in the joined text, as appendText finds.
+	uw := sty.face.UnkernedWidth(s, sty.size)
+	if math.Abs(uw-(t.end-t.x)) < 1e-6 || sty.face.Width(s, sty.size) == uw {
+		return append(dst, frag{x: t.x, y: -sty.rise, face: sty.fidx, st: int16(t.style), text: s})
+	}
+	return splitKerned(dst, t.x, -sty.rise, sty.face, sty.fidx, t.style, sty.size, s)
 }

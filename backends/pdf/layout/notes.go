@@ -12,7 +12,8 @@ func (eb *entryBuilder) attachNote(bx *vbox, n *ast.Footnote) {
 		return
 	}
 	done[n] = true
-	bx.notes = append(bx.notes, eb.noteBlock(n))
+	x := bx.extra()
+	x.notes = append(x.notes, eb.noteBlock(n))
 }
 
 // noteBlock sets a footnote's body in the footnote size with a hanging

@@ -30,13 +30,14 @@ const (
 
 // pager cuts a galley into pages of a given height.
 type pager struct {
-	g        []vitem
+	g        []*vitem
 	h        float64 // text height
 	noteSep  float64 // space above the footnotes, with their rule
 	noteGap  float64 // space between footnotes
 	num      int     // number of the next page, for recto starts
 	twoSided bool
 	pages    []pageOut
+	placed   slab[placed]
 	// The first firstN pages are firstH high (room for a heading above
 	// the index's columns).
 	firstN int
@@ -78,6 +79,14 @@ func (p *pager) run() []pageOut {
 	}
 }
 
+// release drops the boxes placed on a drawn page.
+func (pg *pageOut) release() {
+	for _, pl := range pg.items {
+		pl.it.box = nil
+	}
+	pg.items, pg.notes = nil, nil
+}
+
 func (p *pager) add(pg pageOut) {
 	p.pages = append(p.pages, pg)
 	p.num++
@@ -89,15 +98,15 @@ func (p *pager) add(pg pageOut) {
 func (p *pager) fill(start int) (pageOut, int) {
 	var pg pageOut
 	y, notesH := 0.0, 0.0
-	if b := p.g[start].box; b != nil && b.table != nil && b.table.head != nil {
+	if b := p.g[start].box; b != nil && b.rare().table != nil && b.rare().table.head != nil {
 		pg.repeated = true
-		y = b.table.headH
+		y = b.rare().table.headH
 	}
 	first := true
 	lastBreak, end := -1, len(p.g)
 	pg.ended = endLast
 	for j := start; j < len(p.g); j++ {
-		it := &p.g[j]
+		it := p.g[j]
 		if it.kind == kNewPage || it.kind == kClearPage {
 			end, pg.ended = j, endForced
 			break
@@ -106,7 +115,7 @@ func (p *pager) fill(start int) (pageOut, int) {
 			y += it.h
 			continue
 		}
-		nh := p.notesHeight(it.box.notes, notesH)
+		nh := p.notesHeight(it.box.rare().notes, notesH)
 		if !first && y+it.h+notesH+nh > p.height()+0.01 {
 			end, pg.ended = j, endFull
 			if lastBreak >= 0 {
@@ -149,18 +158,20 @@ func (p *pager) place(pg *pageOut, start, end int) {
 		end--
 	}
 	y, stretch := 0.0, 0.0
+	pg.items = p.placed.take(end - start + 1)[:0]
 	if pg.repeated {
-		hd := p.g[start].box.table
+		hd := p.g[start].box.rare().table
 		pg.items = append(pg.items, placed{it: &vitem{kind: kBox, h: hd.headH, box: hd.head}, h: hd.headH})
 		y = hd.headH
 	}
 	for j := start; j < end; j++ {
-		it := &p.g[j]
+		it := p.g[j]
 		y += it.h
 		stretch += it.stretch
 		if it.kind == kBox {
-			pg.notesH += p.notesHeight(it.box.notes, pg.notesH)
-			pg.notes = append(pg.notes, it.box.notes...)
+			ns := it.box.rare().notes
+			pg.notesH += p.notesHeight(ns, pg.notesH)
+			pg.notes = append(pg.notes, ns...)
 		}
 	}
 	ratio := 0.0
@@ -173,7 +184,7 @@ func (p *pager) place(pg *pageOut, start, end int) {
 		y = 0
 	}
 	for j := start; j < end; j++ {
-		it := &p.g[j]
+		it := p.g[j]
 		h := it.h + ratio*it.stretch
 		pg.items = append(pg.items, placed{it: it, y: y, h: h})
 		y += h

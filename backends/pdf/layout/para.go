@@ -7,6 +7,7 @@ import (
 	"bookc/ast"
 	"bookc/backends/pdf/linebreak"
 	"bookc/backends/pdf/page"
+	"bookc/diag"
 )
 
 // pkey is a paragraph's cache key: the node it comes from and which of
@@ -28,8 +29,8 @@ type paraOpts struct {
 
 // lineStats sums the quality figures of set lines.
 type lineStats struct {
-	Lines, Overfull, Hyphenated, Emergency int
-	Justified                              int
+	Lines, Overfull, Hyphenated, Emergency int32
+	Justified                              int32
 	SumStretch, MaxStretch                 float64
 }
 
@@ -44,10 +45,9 @@ func (s *lineStats) add(o lineStats) {
 }
 
 // para sets a paragraph into line boxes. fill adds its runs; it is not
-// called when the cache holds the paragraph: then the lines are reused
-// as they are when neither the measure nor the length of a page label
-// changed, and otherwise the kept items are broken again with the new
-// labels' widths.
+// called when the cache holds the paragraph with the same measure and
+// page labels of the same lengths: then the lines are reused as they
+// are. Otherwise the paragraph is read and broken afresh.
 func (eb *entryBuilder) para(key any, c ctx, o paraOpts, fill func(r *runs)) []vitem {
 	label := eb.takeLabel()
 	w := eb.e.width(c)
@@ -55,34 +55,67 @@ func (eb *entryBuilder) para(key any, c ctx, o paraOpts, fill func(r *runs)) []v
 	if key != nil {
 		pc = eb.cache.paras[key]
 	}
-	if pc != nil && pc.w == w {
-		if sig := eb.e.dynSig(pc.dyns); sig != pc.sig {
-			eb.rebreak(pc, c, o, label, sig)
+	if pc.fits(eb.e, w) {
+		if pc.x != nil {
+			eb.replay(pc.x.warns)
 		}
 		eb.reuse(pc)
 		return pc.items
 	}
-	r := eb.newRuns(c)
-	fill(r)
-	if r.empty() {
+	pc = eb.setPara(key, w, c, o, fill, label)
+	if pc == nil {
 		return nil
-	}
-	pc = &paraCache{w: w, dyns: r.dyns, meta: r.meta, sig: eb.e.dynSig(r.dyns)}
-	lw := pc.widths(o)
-	pc.lb = eb.e.builder(!o.noHyph, eb.hy).Build(r.list, lw)
-	pc.lb = eb.e.codeBreaks(pc.lb, w)
-	if c.ragged {
-		pc.lb = raggedItems(pc.lb, 3*eb.e.styles[styleID(vRegular, c.text)].size)
-	}
-	eb.breakPara(pc, c, o, label)
-	if len(pc.dyns) == 0 {
-		pc.lb = nil
-	}
-	if key != nil {
-		eb.cache.paras[key] = pc
 	}
 	eb.reuse(pc)
 	return pc.items
+}
+
+// fits reports whether a cached paragraph can be reused at measure w.
+func (pc *paraCache) fits(e *engine, w float64) bool {
+	if pc == nil || pc.w != w {
+		return false
+	}
+	return pc.x == nil || e.dynSig(pc.x.dyns) == pc.x.sig
+}
+
+// setPara reads and breaks a paragraph, and caches it under key unless
+// it refers to footnotes: such a paragraph is set in every run, so that
+// its notes are set, and their lines and warnings counted, alike. It
+// returns nil for a paragraph without visible text.
+func (eb *entryBuilder) setPara(key any, w float64, c ctx, o paraOpts, fill func(r *runs), label []frag) *paraCache {
+	wk := eb.w
+	pc := wk.paras.one()
+	pc.w = w
+	var x paraExtra
+	r := wk.takeRuns(eb, c)
+	defer func() { wk.runs = r }()
+	eb.filling, eb.fillWarns = true, nil
+	fill(r)
+	eb.filling, x.warns = false, eb.fillWarns
+	if r.empty() {
+		return nil
+	}
+	x.dyns, x.sig = r.dyns, eb.e.dynSig(r.dyns)
+	built := wk.builder(!o.noHyph).BuildInto(borrow(&wk.items), r.list, pc.widths(o))
+	lb := eb.e.codeBreaks(built, w)
+	var rg []linebreak.Item
+	if c.ragged {
+		rg = raggedItems(borrow(&wk.ragged), lb, 3*eb.e.styles[styleID(vRegular, c.text)].size)
+		lb = rg
+	}
+	eb.breakPara(pc, &x.ds, lb, r.meta, c, o, label)
+	wk.items = built[:0]
+	if rg != nil {
+		wk.ragged = rg[:0]
+	}
+	if x.sig != "" || len(x.warns) > 0 || len(x.ds) > 0 {
+		pc.x = wk.extra.one()
+		*pc.x = x
+	}
+	if key != nil && !r.notes {
+		eb.cache.paras[key] = pc
+	}
+	return pc
 }
 
 // widths is the paragraph's line measures.
@@ -93,30 +126,16 @@ func (pc *paraCache) widths(o paraOpts) linebreak.LineWidths {
 	return linebreak.Uniform(pc.w)
 }
 
-// rebreak sets a cached paragraph again after its page labels changed
-// length: the labels' boxes get their new text and width.
-func (eb *entryBuilder) rebreak(pc *paraCache, c ctx, o paraOpts, label []frag, sig string) {
-	for i := range pc.lb {
-		it := &pc.lb[i]
-		if it.Kind != linebreak.KindBox {
-			continue
-		}
-		if id := pc.meta[it.Payload].dyn; id != "" {
-			it.Text = eb.e.pageOf(id)
-			it.Width = eb.e.textWidth(it.Text, it.Style)
-		}
-	}
-	pc.sig = sig
-	eb.breakPara(pc, c, o, label)
-}
-
 // reuse accounts for a paragraph's lines as part of this run.
 func (eb *entryBuilder) reuse(pc *paraCache) {
 	eb.st.add(pc.st)
-	eb.ds = append(eb.ds, pc.ds...)
+	if pc.x != nil {
+		eb.ds = append(eb.ds, pc.x.ds...)
+		eb.refs = append(eb.refs, pc.x.dyns...)
+	}
 	for _, it := range pc.items {
 		if it.box != nil {
-			for _, nb := range it.box.notes {
+			for _, nb := range it.box.rare().notes {
 				eb.notesDone()[nb.note] = true
 			}
 		}
@@ -124,50 +143,105 @@ func (eb *entryBuilder) reuse(pc *paraCache) {
 }
 
 // breakPara breaks the paragraph's items and turns its lines into boxes.
-func (eb *entryBuilder) breakPara(pc *paraCache, c ctx, o paraOpts, label []frag) {
+// The boxes of a paragraph share one allocation, and so do their frags.
+func (eb *entryBuilder) breakPara(pc *paraCache, ds *diag.List, lb []linebreak.Item, meta []runMeta, c ctx, o paraOpts, label []frag) {
 	e := eb.e
 	lw := pc.widths(o)
-	res := linebreak.Break(pc.lb, lw, e.params())
-	pc.st, pc.ds, pc.items = statsOf(res, c.ragged), nil, make([]vitem, 0, len(res.Lines))
-	base := e.baseline(styleID(vRegular, c.text), c.lead)
+	wk := eb.w
+	res := linebreak.BreakInto(wk.takeResult(), lb, lw, e.params())
+	defer func() { wk.res = res }()
 	n := len(res.Lines)
+	pc.st, pc.items = statsOf(res, c.ragged), wk.lines.take(n)[:0]
+	boxes := wk.boxes.take(n)
+	fr, ends := borrow(&wk.frags), borrow(&wk.ends)
+	base := e.baseline(styleID(vRegular, c.text), c.lead)
 	for i, ln := range res.Lines {
-		bx := &vbox{base: base, role: o.role, line: int32(i), nlines: int32(n)}
+		bx := &boxes[i]
+		*bx = vbox{base: base, role: o.role, line: int32(i), nlines: int32(n)}
 		x0 := c.left
 		if i > 0 {
 			x0 += o.hang
 		}
-		end := eb.lineFrags(bx, pc.lb, ln, pc.meta, x0)
-		alignLine(bx, x0, end, lw.At(i), o.align, c.ragged)
+		from := len(fr)
+		var end float64
+		fr, end = eb.lineFrags(fr, bx, lb, ln, meta, x0)
+		alignLine(fr[from:], bx, x0, end, lw.At(i), o.align, c.ragged)
 		if i == 0 {
-			bx.frags = append(bx.frags, label...)
+			fr = append(fr, label...)
 			if o.anchor != "" {
-				bx.anchors = []string{o.anchor}
+				bx.extra().anchors = []string{o.anchor}
 			}
 		}
+		ends = append(ends, len(fr))
 		keep := i < n-1 && (o.keepAll || i < 1 || i > n-3)
 		pc.items = append(pc.items, box(c.lead, bx, keep))
 	}
-	if pc.st.Emergency > 0 && !c.ragged {
-		pc.ds.Warnf(eb.pos, "entry %q: paragraph %q needs emergency stretch (%d loose line(s))",
-			eb.entry.TitleText(), firstWords(pc.lb), pc.st.Emergency)
+	eb.store(boxes, fr, ends)
+	wk.frags, wk.ends = fr[:0], ends[:0]
+	eb.paraWarnings(ds, pc.st, lb, c)
+}
+
+// store gives box i of a paragraph its frags fr[ends[i-1]:ends[i]],
+// packed into one string for the paragraph where the fonts allow.
+func (eb *entryBuilder) store(boxes []vbox, fr []frag, ends []int) {
+	wk, e := eb.w, eb.e
+	if !e.packable() {
+		all := append([]frag(nil), fr...)
+		from := 0
+		for i, end := range ends {
+			boxes[i].frags = all[from:end:end]
+			from = end
+		}
+		return
 	}
-	if pc.st.Overfull > 0 {
-		pc.ds.Warnf(eb.pos, "entry %q: paragraph %q has %d line(s) wider than the measure",
-			eb.entry.TitleText(), firstWords(pc.lb), pc.st.Overfull)
+	buf, offs := borrow(&wk.enc), borrow(&wk.offs)
+	from := 0
+	for i, end := range ends {
+		offs = append(offs, len(buf))
+		buf = e.appendPacked(buf, &boxes[i], fr[from:end])
+		from = end
+	}
+	s := wk.packs.add(buf)
+	for i := range boxes {
+		end := len(s)
+		if i+1 < len(offs) {
+			end = offs[i+1]
+		}
+		boxes[i].packed = s[offs[i]:end]
+	}
+	wk.enc, wk.offs = buf[:0], offs[:0]
+}
+
+// paraWarnings reports loose and overfull lines of a paragraph.
+func (eb *entryBuilder) paraWarnings(ds *diag.List, st lineStats, lb []linebreak.Item, c ctx) {
+	if st.Emergency > 0 && !c.ragged {
+		ds.Warnf(eb.pos, "entry %q: paragraph %q needs emergency stretch (%d loose line(s))",
+			eb.entry.TitleText(), firstWords(lb), st.Emergency)
+	}
+	if st.Overfull > 0 {
+		ds.Warnf(eb.pos, "entry %q: paragraph %q has %d line(s) wider than the measure",
+			eb.entry.TitleText(), firstWords(lb), st.Overfull)
 	}
 }
 
 // dynSig is a paragraph's cache key: everything about a paragraph is
-// fixed by the document except the page labels it prints, and only
-// their length matters (digits have equal widths in the fonts used).
-func (e *engine) dynSig(ids []string) string {
+// fixed by the document except the page labels it prints. With digits of
+// equal widths only the labels' lengths matter; otherwise the labels
+// themselves do.
+func (e *engine) dynSig(ids []labelRef) string {
 	if len(ids) == 0 {
 		return ""
 	}
+	if !e.tabular {
+		b := make([]byte, 0, 4*len(ids))
+		for _, id := range ids {
+			b = append(append(b, e.label(id)...), 0)
+		}
+		return string(b)
+	}
 	b := make([]byte, 0, len(ids))
 	for _, id := range ids {
-		b = append(b, byte('0'+min(len(e.pageOf(id)), 60)))
+		b = append(b, byte('0'+min(len(e.label(id)), 60)))
 	}
 	return string(b)
 }
@@ -217,11 +291,10 @@ func firstWords(items []linebreak.Item) string {
 	return s
 }
 
-// raggedItems turns justified items into ragged-right ones: spaces keep
+// raggedItems appends to out the items made ragged right: spaces keep
 // their width, and each line may end short by up to st (Knuth and
 // Plass's construction: glue, penalty, glue with cancelling stretch).
-func raggedItems(items []linebreak.Item, st float64) []linebreak.Item {
-	out := make([]linebreak.Item, 0, len(items)*3/2)
+func raggedItems(out, items []linebreak.Item, st float64) []linebreak.Item {
 	for i, it := range items {
 		if it.Kind != linebreak.KindGlue || math.IsInf(it.Stretch, 1) {
 			out = append(out, it)

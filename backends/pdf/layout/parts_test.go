@@ -7,8 +7,12 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"bookc/ast"
 )
 
 func TestDistribute(t *testing.T) {
@@ -121,5 +125,38 @@ func TestPaperAndSides(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestPlainLen checks that plainLen counts what ast.PlainText writes,
+// for every paragraph and see-also list of the test and sample books.
+func TestPlainLen(t *testing.T) {
+	doc, _, _ := loadTestdata(t, testBook)
+	docs := []*ast.Document{doc}
+	if _, err := os.Stat(filepath.Join("..", "..", "..", "book.yaml")); err == nil {
+		sample, _, _ := loadBook(t, filepath.Join("..", "..", ".."))
+		docs = append(docs, sample)
+	}
+	n := 0
+	for _, d := range docs {
+		for _, en := range d.Entries {
+			ast.WalkEntry(en, func(x any) bool {
+				var ins []ast.Inline
+				switch p := x.(type) {
+				case *ast.Para:
+					ins = p.Inlines
+				case *ast.Section:
+					ins = p.Refs
+				}
+				if got, want := plainLen(ins), len(ast.PlainText(ins)); got != want {
+					t.Errorf("plainLen = %d, want %d for %q", got, want, ast.PlainText(ins))
+				}
+				n++
+				return true
+			})
+		}
+	}
+	if n == 0 {
+		t.Error("no paragraphs checked")
 	}
 }

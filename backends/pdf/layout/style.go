@@ -54,7 +54,7 @@ var riseFactor = [nSizes]float64{szSup: 0.36, szNoteSup: 0.3}
 // style is one face at one size: what a linebreak.Run's Style names.
 type style struct {
 	face  *fonts.Face
-	fidx  int // index into page.Doc.Faces
+	fidx  int16 // index into page.Doc.Faces
 	size  float64
 	rise  float64 // baseline shift upwards
 	space float64 // width of an inter-word space
@@ -121,7 +121,7 @@ func newStyles(set *fonts.Set, faceIdx map[*fonts.Face]int, fs float64) []style 
 		for sz := range nSizes {
 			size := fs * sizeFactor[sz]
 			out[styleID(v, sz)] = style{
-				face: f, fidx: faceIdx[f], size: size, rise: fs * riseFactor[sz],
+				face: f, fidx: int16(faceIdx[f]), size: size, rise: fs * riseFactor[sz],
 				space: f.Width(" ", size), hyph: f.Width("-", size), ascii: ascii, cover: cov,
 			}
 		}

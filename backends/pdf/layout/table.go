@@ -39,25 +39,27 @@ func (eb *entryBuilder) table(t *ast.Table, c ctx) {
 	var run *tableRun
 	if len(t.Head) > 0 {
 		head := eb.row(t, 0, t.Head, g, true)
-		head.rules = append(head.rules, g.rule(0, 0.8), g.rule(head.h, 0.5))
+		hx := head.extra()
+		hx.rules = append(hx.rules, g.rule(0, 0.8), g.rule(head.h, 0.5))
 		run = &tableRun{head: head.vbox, headH: head.h}
 		eb.push(box(head.h, head.vbox, true))
 	}
 	for i, cells := range t.Rows {
 		ri := i + len(t.Head)
 		rb := eb.row(t, ri, cells, g, false)
+		rx := rb.extra()
 		if i == 0 && run == nil {
-			rb.rules = append(rb.rules, g.rule(0, 0.8))
+			rx.rules = append(rx.rules, g.rule(0, 0.8))
 		}
 		last := i == len(t.Rows)-1
 		if last {
-			rb.rules = append(rb.rules, g.rule(rb.h, 0.8))
+			rx.rules = append(rx.rules, g.rule(rb.h, 0.8))
 		} else {
-			rb.rules = append(rb.rules, g.hairline(rb.h))
+			rx.rules = append(rx.rules, g.hairline(rb.h))
 		}
-		rb.table = &tableRun{last: last, x: g.x, w: g.total}
+		rx.table = &tableRun{last: last, x: g.x, w: g.total}
 		if run != nil {
-			rb.table.head, rb.table.headH = run.head, run.headH
+			rx.table.head, rx.table.headH = run.head, run.headH
 		}
 		keep := !last && (i == 0 || i == len(t.Rows)-2)
 		eb.push(box(rb.h, rb.vbox, keep))
@@ -107,7 +109,7 @@ func (eb *entryBuilder) row(t *ast.Table, ri int, cells [][]ast.Inline, g *table
 		})
 		y := g.vpad
 		for _, it := range items {
-			mergeBox(rb.vbox, it.box, y)
+			eb.e.mergeBox(rb.vbox, it.box, y)
 			y += it.h
 		}
 		hmax = max(hmax, y)
@@ -118,16 +120,20 @@ func (eb *entryBuilder) row(t *ast.Table, ri int, cells [][]ast.Inline, g *table
 }
 
 // mergeBox copies a line box's content into dst, its top at y.
-func mergeBox(dst, src *vbox, y float64) {
-	for _, f := range src.frags {
-		f.y += y + src.base
-		dst.frags = append(dst.frags, f)
-	}
+func (e *engine) mergeBox(dst, src *vbox, y float64) {
+	e.eachFrag(src, func(f *frag) {
+		g := *f
+		g.y += y + src.base
+		dst.frags = append(dst.frags, g)
+	})
 	for _, l := range src.links {
 		l.Y += y
 		dst.links = append(dst.links, l)
 	}
-	dst.notes = append(dst.notes, src.notes...)
+	if ns := src.rare().notes; len(ns) > 0 {
+		dx := dst.extra()
+		dx.notes = append(dx.notes, ns...)
+	}
 }
 
 // columnWidths returns each column's narrowest sensible width (its

@@ -12,40 +12,47 @@ func (e *engine) appendText(dst []frag, x, y float64, st int, s string) []frag {
 	sty := &e.styles[st]
 	if sty.cover.has(s) {
 		if sty.face.Width(s, sty.size) == sty.face.UnkernedWidth(s, sty.size) {
-			return append(dst, frag{x: x, y: y, face: sty.fidx, size: sty.size, text: s})
+			return append(dst, frag{x: x, y: y, face: sty.fidx, st: int16(st), text: s})
 		}
-		return appendKerned(dst, x, y, sty.face, sty.fidx, sty.size, s)
+		return appendKerned(dst, x, y, sty.face, sty.fidx, st, sty.size, s)
 	}
 	for _, seg := range e.set.Segments(sty.face, s) {
 		if seg.Missing {
 			continue
 		}
-		dst = appendKerned(dst, x, y, seg.Face, e.faceIndex(seg.Face), sty.size, seg.Text)
+		dst = appendKerned(dst, x, y, seg.Face, e.faceIndex(seg.Face), st, sty.size, seg.Text)
 		x += seg.Face.Width(seg.Text, sty.size)
 	}
 	return dst
 }
 
 // faceIndex returns the index of f in the document's faces.
-func (e *engine) faceIndex(f *fonts.Face) int {
+func (e *engine) faceIndex(f *fonts.Face) int16 {
 	for i, g := range e.faces {
 		if g == f {
-			return i
+			return int16(i)
 		}
 	}
 	return 0
 }
 
-// appendKerned splits s where a kerning pair applies and appends the
-// pieces at their kerned positions. Pairs with a space are not kerned:
+// appendKerned splits s, set in face f at size (that of style st),
+// where a kerning pair applies and appends the pieces at their kerned
+// positions. Pairs with a space are not kerned:
 // spaces are glue, measured apart from the words.
-func appendKerned(dst []frag, x, y float64, f *fonts.Face, fi int, size float64, s string) []frag {
+func appendKerned(dst []frag, x, y float64, f *fonts.Face, fi int16, st int, size float64, s string) []frag {
 	if s == "" {
 		return dst
 	}
 	if f.Width(s, size) == f.UnkernedWidth(s, size) {
-		return append(dst, frag{x: x, y: y, face: fi, size: size, text: f.Printable(s)})
+		return append(dst, frag{x: x, y: y, face: fi, st: int16(st), text: f.Printable(s)})
 	}
+	return splitKerned(dst, x, y, f, fi, st, size, s)
+}
+
+// splitKerned appends s, which kerning changes, in pieces split at the
+// kerning pairs.
+func splitKerned(dst []frag, x, y float64, f *fonts.Face, fi int16, st int, size float64, s string) []frag {
 	upm := float64(f.UnitsPerEm())
 	start, prev := 0, rune(-1)
 	for i, r := range s {
@@ -55,14 +62,14 @@ func appendKerned(dst []frag, x, y float64, f *fonts.Face, fi int, size float64,
 		if prev >= 0 && prev != ' ' && r != ' ' {
 			if k := f.Kern(prev, r); k != 0 {
 				piece := s[start:i]
-				dst = append(dst, frag{x: x, y: y, face: fi, size: size, text: f.Printable(piece)})
+				dst = append(dst, frag{x: x, y: y, face: fi, st: int16(st), text: f.Printable(piece)})
 				x += f.UnkernedWidth(piece, size) + float64(k)*size/upm
 				start = i
 			}
 		}
 		prev = r
 	}
-	return append(dst, frag{x: x, y: y, face: fi, size: size, text: f.Printable(s[start:])})
+	return append(dst, frag{x: x, y: y, face: fi, st: int16(st), text: f.Printable(s[start:])})
 }
 
 // ignorable matches the runes the fonts package treats as invisible and

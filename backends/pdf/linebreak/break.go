@@ -66,6 +66,8 @@ type breaker struct {
 	active, spare []activeNode // the live active list is active[head:]
 	head          int
 	fresh         []activeNode // new nodes of the current breakpoint
+	path          []int32      // the chosen nodes, while backtracking
+	ps            [3]pass
 	cands         [4]cand
 	groupMin      float64
 	breakHasCand  bool
@@ -96,6 +98,12 @@ type activeNode struct {
 // solution exists, because some unbreakable material is wider than the
 // measure, does a line become overfull; such lines are marked.
 func Break(items []Item, widths LineWidths, p Params) Result {
+	return BreakInto(Result{}, items, widths, p)
+}
+
+// BreakInto is Break storing the result's breaks and lines in the
+// storage of prev's, which it overwrites.
+func BreakInto(prev Result, items []Item, widths LineWidths, p Params) Result {
 	if len(items) == 0 {
 		return Result{}
 	}
@@ -103,7 +111,7 @@ func Break(items []Item, widths LineWidths, p Params) Result {
 	defer b.release()
 	for _, ps := range b.passes() {
 		if best, ok := b.run(ps); ok {
-			return b.result(best, ps)
+			return b.result(prev, best, ps)
 		}
 	}
 	panic("linebreak: final pass found no solution")
@@ -171,17 +179,22 @@ func newBreaker(items []Item, widths LineWidths, p Params) *breaker {
 	return b
 }
 
-// passes lists the passes to attempt, in order.
+// passes lists the passes to attempt, in order, in the breaker's
+// memory.
 func (b *breaker) passes() []pass {
-	var ps []pass
+	ps := &b.ps
+	n := 0
 	if b.p.Pretolerance >= 0 {
-		ps = append(ps, pass{num: 1, threshold: b.p.Pretolerance})
+		ps[n] = pass{num: 1, threshold: b.p.Pretolerance}
+		n++
 	}
-	ps = append(ps, pass{num: 2, threshold: b.p.Tolerance, hyphenate: true, final: b.p.SkipEmergency})
+	ps[n] = pass{num: 2, threshold: b.p.Tolerance, hyphenate: true, final: b.p.SkipEmergency}
+	n++
 	if !b.p.SkipEmergency {
-		ps = append(ps, pass{num: 3, threshold: math.Inf(1), hyphenate: true, emergency: true, final: true})
+		ps[n] = pass{num: 3, threshold: math.Inf(1), hyphenate: true, emergency: true, final: true}
+		n++
 	}
-	for i := range ps {
+	for i := range ps[:n] {
 		// Slightly generous, so that rounding never rejects a line that
 		// rate would accept.
 		ps[i].maxRatio = math.Cbrt(max(ps[i].threshold, 0)/100) * (1 + 1e-9)
@@ -189,7 +202,7 @@ func (b *breaker) passes() []pass {
 			ps[i].maxRatio = math.Inf(1)
 		}
 	}
-	return ps
+	return ps[:n]
 }
 
 // breakpoint reports whether item i (or the virtual end at len(items)) is

@@ -2,6 +2,7 @@ package linebreak
 
 import (
 	"math"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -149,5 +150,18 @@ func TestManyWordsLinear(t *testing.T) {
 	checkWidths(t, items, res)
 	if len(res.Lines) < 100 {
 		t.Errorf("only %d lines", len(res.Lines))
+	}
+}
+
+// TestBreakInto checks that reusing a result's storage gives the result
+// Break gives.
+func TestBreakInto(t *testing.T) {
+	_, want, items := setText(t, germanParagraph, 40)
+	var res Result
+	for _, m := range []float64{20, 60, 40} {
+		res = BreakInto(res, items, Uniform(m), DefaultParams())
+	}
+	if !reflect.DeepEqual(res, want) {
+		t.Errorf("BreakInto = %+v, want %+v", res, want)
 	}
 }

@@ -2,6 +2,8 @@ package linebreak
 
 import (
 	"math"
+	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -42,7 +44,9 @@ type Run struct {
 	Payload int
 }
 
-// Builder converts runs into Knuth–Plass items.
+// Builder converts runs into Knuth–Plass items. It keeps working memory
+// between calls, so one Builder must not be used by several goroutines at
+// once.
 type Builder struct {
 	// Measurer measures text; it is required.
 	Measurer Measurer
@@ -60,6 +64,24 @@ type Builder struct {
 	SplitPenalty float64
 	// HyphenText is the text of the hyphen drawn at a hyphenated line end.
 	HyphenText string
+	// MemoWords, if positive, makes the builder remember the items of up
+	// to that many distinct words that lie within one run, and copy them
+	// for later occurrences instead of hyphenating and measuring again.
+	// Set it only if the Measurer, the Hyphenator and the fields above
+	// stay the same for the builder's life.
+	MemoWords int
+
+	// p is the working memory of Build, kept between calls.
+	p paragraph
+	// memo holds the remembered words' items.
+	memo map[memoKey][]Item
+}
+
+// memoKey names a remembered word: its text and how its run is set.
+type memoKey struct {
+	text   string
+	style  int
+	noHyph bool
 }
 
 // NewBuilder returns a Builder with TeX-like defaults: hyphen and explicit
@@ -94,13 +116,18 @@ type wordPiece struct {
 	text string
 }
 
-// paragraph is the state of one Build call.
+// paragraph is the state of one Build call. Its slices keep their
+// storage from call to call.
 type paragraph struct {
 	b     *Builder
 	runs  []Run
 	items []Item
 	word  []wordPiece
 	w     word // reused for every word
+	soft  []int
+	runes []rune
+	ok    []bool
+	pts   []int
 }
 
 // Build converts runs into items ending with the usual paragraph end
@@ -114,12 +141,21 @@ func (b *Builder) Build(runs []Run, widths LineWidths) []Item {
 	for _, r := range runs {
 		size += len(r.Text)/3 + 1
 	}
-	p := &paragraph{b: b, runs: runs, items: make([]Item, 0, size)}
+	return b.BuildInto(make([]Item, 0, size), runs, widths)
+}
+
+// BuildInto is Build storing the items in buf's storage, grown as
+// needed; buf's contents are overwritten. Reusing one buffer for many
+// paragraphs saves allocations once a paragraph's items are no longer
+// needed.
+func (b *Builder) BuildInto(buf []Item, runs []Run, widths LineWidths) []Item {
+	p := &b.p
+	p.b, p.runs, p.items = b, runs, buf[:0]
 	for ri, run := range runs {
 		if run.HardBreak {
 			p.endWord()
 			p.trimGlue()
-			p.items = append(p.items, paragraphEnd(run.Style, run.Payload)...)
+			p.items = appendEnd(p.items, run.Style, run.Payload)
 			continue
 		}
 		p.scan(ri)
@@ -130,18 +166,19 @@ func (b *Builder) Build(runs []Run, widths LineWidths) []Item {
 	if len(runs) > 0 {
 		style, payload = runs[len(runs)-1].Style, runs[len(runs)-1].Payload
 	}
-	p.items = append(p.items, paragraphEnd(style, payload)...)
-	return b.Fit(p.items, widths.Min())
+	items := appendEnd(p.items, style, payload)
+	p.runs, p.items = nil, nil
+	return b.Fit(items, widths.Min())
 }
 
-// paragraphEnd returns \penalty10000 \hfil \penalty-10000, which ends a
+// appendEnd appends \penalty10000 \hfil \penalty-10000, which ends a
 // line (or the paragraph) with its material set ragged.
-func paragraphEnd(style, payload int) []Item {
-	return []Item{
-		{Kind: KindPenalty, Cost: Infinity, Style: style, Payload: payload},
-		{Kind: KindGlue, Stretch: math.Inf(1), Style: style, Payload: payload},
-		{Kind: KindPenalty, Cost: -Infinity, Style: style, Payload: payload},
-	}
+func appendEnd(items []Item, style, payload int) []Item {
+	return append(items,
+		Item{Kind: KindPenalty, Cost: Infinity, Style: style, Payload: payload},
+		Item{Kind: KindGlue, Stretch: math.Inf(1), Style: style, Payload: payload},
+		Item{Kind: KindPenalty, Cost: -Infinity, Style: style, Payload: payload},
+	)
 }
 
 // scan splits run ri into word pieces and spaces.
@@ -206,10 +243,69 @@ func (p *paragraph) trimGlue() {
 
 // endWord emits the items of the pending word.
 func (p *paragraph) endWord() {
-	if len(p.word) == 0 {
+	switch {
+	case len(p.word) == 0:
 		return
+	case len(p.word) == 1 && p.b.MemoWords > 0 && hasLetter(p.word[0].text):
+		p.items = p.memoWord(p.word[0])
+	default:
+		p.items = p.newWord().emit(p.items)
 	}
-	w := p.newWord()
-	p.items = w.emit(p.items)
 	p.word = p.word[:0]
+}
+
+// hasLetter reports whether s has a letter. Words without one (numbers,
+// page labels) are cheap to set and not worth remembering.
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// memoWord emits the items of a word within one run, from the memo if
+// the word was seen before.
+func (p *paragraph) memoWord(wp wordPiece) []Item {
+	run := &p.runs[wp.run]
+	k := memoKey{text: wp.text, style: run.Style, noHyph: run.NoHyphenate}
+	if tpl, ok := p.b.memo[k]; ok {
+		n := len(p.items)
+		items := append(p.items, tpl...)
+		for i := n; i < len(items); i++ {
+			items[i].Payload = run.Payload
+		}
+		return items
+	}
+	n := len(p.items)
+	items := p.newWord().emit(p.items)
+	p.b.remember(k, items[n:])
+	return items
+}
+
+// remember stores a copy of a word's items whose texts point into a copy
+// of the word, so that the memo holds no part of the caller's text. A
+// word whose boxes do not spell it (soft hyphens were dropped) is not
+// stored.
+func (b *Builder) remember(k memoKey, items []Item) {
+	if b.memo == nil || len(b.memo) >= b.MemoWords {
+		b.memo = make(map[memoKey][]Item, min(b.MemoWords, 1024))
+	}
+	k.text = strings.Clone(k.text)
+	tpl := slices.Clone(items)
+	rest := k.text
+	for i := range tpl {
+		if tpl[i].Kind != KindBox {
+			continue
+		}
+		t := tpl[i].Text
+		if !strings.HasPrefix(rest, t) {
+			return
+		}
+		tpl[i].Text, rest = rest[:len(t)], rest[len(t):]
+	}
+	if rest == "" {
+		b.memo[k] = tpl
+	}
 }

@@ -320,3 +320,36 @@ func TestPathologicalInputs(t *testing.T) {
 		})
 	}
 }
+
+// TestMemoWords checks that remembering words changes no item: the same
+// runs, built twice by a memoising builder (the second time from the
+// memo), give what a plain builder gives, payloads included.
+func TestMemoWords(t *testing.T) {
+	runs := [][]Run{
+		{{Text: germanParagraph, Payload: 1}},
+		{{Text: "Donau\u00addampf\u00adschiff KI-Plattform Open-Source-Modell", Payload: 2},
+			{Text: "Wort", Style: 1, Payload: 3}, {Text: "teil Wort Wort-Teil", Style: 1, NoHyphenate: true, Payload: 4}},
+		{{Text: "Verarbeitung natürlicher Sprache, Verarbeitung (Sprache).", Payload: 5},
+			{Text: "Verarbeitung", Style: 1, Payload: 6}, {HardBreak: true}, {Text: "Sprache Verarbeitung", Payload: 7}},
+	}
+	plain := NewBuilder(fixedMeasurer{}, hyph.German())
+	memo := NewBuilder(fixedMeasurer{}, hyph.German())
+	memo.MemoWords = 8 // small, so that the memo is also cleared
+	for round := range 2 {
+		for i, rs := range runs {
+			want := plain.Build(rs, Uniform(30))
+			got := memo.BuildInto(nil, rs, Uniform(30))
+			if len(got) != len(want) {
+				t.Fatalf("round %d, runs %d: %d items, want %d", round, i, len(got), len(want))
+			}
+			for k := range want {
+				if got[k] != want[k] {
+					t.Errorf("round %d, runs %d, item %d: %+v, want %+v", round, i, k, got[k], want[k])
+				}
+			}
+		}
+	}
+	if len(memo.memo) == 0 {
+		t.Error("nothing remembered")
+	}
+}

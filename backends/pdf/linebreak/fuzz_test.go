@@ -42,3 +42,33 @@ func FuzzBreak(f *testing.F) {
 		}
 	})
 }
+
+// FuzzMemoWords checks on arbitrary text that a builder remembering
+// words gives the items a plain builder gives.
+func FuzzMemoWords(f *testing.F) {
+	f.Add(germanParagraph, uint16(40))
+	f.Add("Donau\u00addampf\u00adschiff x\u00ad KI-Plattform -- a-b", uint16(9))
+	f.Add("\xff\xfe Wort\xc3 \u00a0 \u00ad\u00ad Wort", uint16(2))
+	plain := NewBuilder(fixedMeasurer{}, hyph.German())
+	memo := NewBuilder(fixedMeasurer{}, hyph.German())
+	memo.MemoWords = 64
+	f.Fuzz(func(t *testing.T, text string, split uint16) {
+		k := int(split) % (len(text) + 1)
+		for k > 0 && k < len(text) && !utf8.RuneStart(text[k]) {
+			k--
+		}
+		runs := []Run{{Text: text[:k] + " " + text, Payload: 1}, {Text: text[k:], Style: 1, NoHyphenate: split&1 == 1, Payload: 2}}
+		want := plain.Build(runs, Uniform(20))
+		for range 2 {
+			got := memo.Build(runs, Uniform(20))
+			if len(got) != len(want) {
+				t.Fatalf("%d items, want %d", len(got), len(want))
+			}
+			for i := range want {
+				if got[i] != want[i] {
+					t.Fatalf("item %d: %+v, want %+v", i, got[i], want[i])
+				}
+			}
+		}
+	})
+}

@@ -53,14 +53,17 @@ type Line struct {
 	Overfull bool
 }
 
-// result backtracks from the best final node and describes the lines.
-func (b *breaker) result(best int32, ps pass) Result {
-	var path []int32
+// result backtracks from the best final node and describes the lines,
+// in prev's storage.
+func (b *breaker) result(prev Result, best int32, ps pass) Result {
+	path := b.path[:0]
 	for n := best; n > 0; n = b.nodes[n].prev {
 		path = append(path, n)
 	}
 	slices.Reverse(path)
-	r := Result{Pass: ps.num, Demerits: b.nodes[best].total}
+	b.path = path
+	r := Result{Pass: ps.num, Demerits: b.nodes[best].total,
+		Breaks: slices.Grow(prev.Breaks[:0], len(path)), Lines: slices.Grow(prev.Lines[:0], len(path))}
 	from := &b.nodes[0]
 	for li, n := range path {
 		to := &b.nodes[n]

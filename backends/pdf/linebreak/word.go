@@ -46,8 +46,8 @@ type word struct {
 // decides where the word may break.
 func (p *paragraph) newWord() *word {
 	w := &p.w
-	*w = word{p: p, pieces: w.pieces[:0]}
-	var soft []int
+	*w = word{p: p, pieces: w.pieces[:0], breaks: w.breaks[:0]}
+	soft := p.soft[:0]
 	for _, wp := range p.word {
 		text := wp.text
 		if strings.ContainsRune(text, softHyphen) {
@@ -71,15 +71,15 @@ func (p *paragraph) newWord() *word {
 		w.pieces = append(w.pieces, cleanPiece{run: wp.run, text: text, first: w.n, n: n})
 		w.n += n
 	}
-	w.breaks = w.findBreaks(soft)
+	p.soft = soft
+	w.breaks = w.findBreaks(w.breaks, soft)
 	return w
 }
 
-// findBreaks returns the permitted breaks in order. Soft hyphens and
-// explicit hyphens, if any, are the only breaks; otherwise the hyphenator
-// is asked.
-func (w *word) findBreaks(soft []int) []brk {
-	var out []brk
+// findBreaks appends the permitted breaks, in order, to out. Soft
+// hyphens and explicit hyphens, if any, are the only breaks; otherwise
+// the hyphenator is asked.
+func (w *word) findBreaks(out []brk, soft []int) []brk {
 	for _, at := range soft {
 		if at > 0 && at < w.n {
 			out = append(out, brk{at: at, kind: brkSoft})
@@ -87,7 +87,7 @@ func (w *word) findBreaks(soft []int) []brk {
 	}
 	out, hyphen := w.appendExplicit(out)
 	if len(out) == 0 && !hyphen {
-		return w.autoBreaks()
+		return w.autoBreaks(out)
 	}
 	// At equal offsets the explicit break, which draws no extra hyphen,
 	// sorts first and survives compaction.
@@ -131,10 +131,9 @@ func (w *word) appendExplicit(out []brk) ([]brk, bool) {
 }
 
 // runes returns the word's runes and, for each, whether its run allows
-// hyphenation.
+// hyphenation. The slices are the paragraph's working memory.
 func (w *word) runes() ([]rune, []bool) {
-	runes := make([]rune, 0, w.n)
-	ok := make([]bool, 0, w.n)
+	runes, ok := w.p.runes[:0], w.p.ok[:0]
 	for _, pc := range w.pieces {
 		allowed := !w.p.runs[pc.run].NoHyphenate
 		for _, r := range pc.text {
@@ -142,6 +141,7 @@ func (w *word) runes() ([]rune, []bool) {
 			ok = append(ok, allowed)
 		}
 	}
+	w.p.runes, w.p.ok = runes, ok
 	return runes, ok
 }
 
@@ -167,15 +167,15 @@ func (w *word) hyphenable(k int) bool {
 	return false
 }
 
-// autoBreaks asks the hyphenator for points in the word's core, the part
-// without leading and trailing punctuation.
-func (w *word) autoBreaks() []brk {
+// autoBreaks appends to out the points the hyphenator finds in the
+// word's core, the part without leading and trailing punctuation.
+func (w *word) autoBreaks(out []brk) []brk {
 	h := w.p.b.Hyphenator
 	if h == nil || w.n < 2 {
-		return nil
+		return out
 	}
 	if !slices.ContainsFunc(w.pieces, func(pc cleanPiece) bool { return !w.p.runs[pc.run].NoHyphenate }) {
-		return nil
+		return out
 	}
 	s := w.text()
 	lead, lb := 0, len(s)
@@ -188,16 +188,31 @@ func (w *word) autoBreaks() []brk {
 	}
 	core := strings.TrimRightFunc(s[lb:], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	if core == "" || mixedCase(core) {
-		return nil
+		return out
 	}
-	var out []brk
-	for _, pt := range h.Points(core) {
+	for _, pt := range w.p.points(h, core) {
 		at := lead + pt
 		if at > 0 && at < w.n && w.hyphenable(at-1) && w.hyphenable(at) {
 			out = append(out, brk{at: at, kind: brkAuto})
 		}
 	}
 	return out
+}
+
+// PointAppender is a Hyphenator that can append its points to a slice,
+// as *hyph.Hyphenator can; the builder then reuses one slice.
+type PointAppender interface {
+	AppendPoints(dst []int, word string) []int
+}
+
+// points returns the hyphenation points of word, in the paragraph's
+// working memory where h allows it.
+func (p *paragraph) points(h Hyphenator, word string) []int {
+	if a, ok := h.(PointAppender); ok {
+		p.pts = a.AppendPoints(p.pts[:0], word)
+		return p.pts
+	}
+	return h.Points(word)
 }
 
 // mixedCase reports whether s has a capital after its first letter and
