@@ -102,11 +102,6 @@ func (e *engine) numberRefs(ids []string) {
 		e.refs[id] = labelRef(i + 1)
 	}
 	e.labels = make([]string, len(ids))
-	e.loadLabels(ids)
-}
-
-// loadLabels takes the labels of the numbered targets ids from pages.
-func (e *engine) loadLabels(ids []string) {
 	for i, id := range ids {
 		e.labels[i] = e.pageOf(id)
 	}
@@ -140,24 +135,27 @@ func (e *engine) pickMarker(idx map[*fonts.Face]int) {
 // middle of its paragraph gets its own.
 type worker struct {
 	hyph, plain *linebreak.Builder
-	items       []linebreak.Item
-	ragged      []linebreak.Item
-	ends        []int
-	pend        []byte // the text of words waiting to be drawn as one
-	runs        *runs
-	res         linebreak.Result // lent out by takeResult
-	entry       []vitem          // the items of the entry being set
-	out         outBuf           // the items of the entries set in this run
 
+	// Buffers, lent out while in use.
+	runs   *runs
+	res    linebreak.Result
+	items  []linebreak.Item // a paragraph's items
+	ragged []linebreak.Item // the same made ragged
+	frags  []frag           // a paragraph's frags, line after line
+	ends   []int            // where each line's frags end
+	pend   []byte           // the text of words waiting to be drawn as one
+	enc    []byte           // a paragraph's packed frags
+	offs   []int            // where each line's packing starts
+	entry  []vitem          // the items of the entry being set
+
+	// Storage of what is kept.
+	out   outBuf // the items of the entries the worker set, in any run
 	paras slab[paraCache]
 	extra slab[paraExtra]
 	lines slab[vitem]
 	boxes slab[vbox]
-	texts textSlab // texts of frags until they are packed
 	packs textSlab // packed frags
-	frags []frag
-	enc   []byte
-	offs  []int
+	texts textSlab // texts of frags until they are packed
 }
 
 // newWorker returns a worker for e's measurer and hyphenator.

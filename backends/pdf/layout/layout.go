@@ -5,8 +5,15 @@
 //
 // Page references ("→ S. 42") depend on the layout itself, so the main
 // matter is laid out again with the pages the previous run found until no
-// reference moves (at most five runs). Paragraphs whose text did not
-// change are not broken again.
+// reference moves (at most five runs). Only the width of a page label
+// matters to the lines, so a run is needed only when some label changes
+// width; then only the entries that print such a label are set again,
+// and in them only the paragraphs that print it are broken again.
+//
+// Entries are set concurrently, one worker per processor, each with its
+// own paragraph builders and buffers; what they produce is cut from
+// slabs and the lines' texts are packed into strings, so that the many
+// small pieces of a large book cost the garbage collector little.
 package layout
 
 import (

@@ -143,7 +143,7 @@ func (eb *entryBuilder) reuse(pc *paraCache) {
 }
 
 // breakPara breaks the paragraph's items and turns its lines into boxes.
-// The boxes of a paragraph share one allocation, and so do their frags.
+// The boxes come from the worker's slab; their frags are stored by store.
 func (eb *entryBuilder) breakPara(pc *paraCache, ds *diag.List, lb []linebreak.Item, meta []runMeta, c ctx, o paraOpts, label []frag) {
 	e := eb.e
 	lw := pc.widths(o)
