@@ -27,10 +27,15 @@ type paraOpts struct {
 	hang    float64 // lines after the first are indented by this much
 }
 
+// hbadness is the badness above which a loose line is reported, as TeX's
+// \hbadness: lines the emergency pass sets more loosely than the
+// tolerance but no worse than this read well and pass silently.
+const hbadness = 1000
+
 // lineStats sums the quality figures of set lines.
 type lineStats struct {
 	Lines, Overfull, Hyphenated, Emergency int32
-	Justified                              int32
+	Justified, Underfull                   int32
 	SumStretch, MaxStretch                 float64
 }
 
@@ -40,6 +45,7 @@ func (s *lineStats) add(o lineStats) {
 	s.Hyphenated += o.Hyphenated
 	s.Emergency += o.Emergency
 	s.Justified += o.Justified
+	s.Underfull += o.Underfull
 	s.SumStretch += o.SumStretch
 	s.MaxStretch = max(s.MaxStretch, o.MaxStretch)
 }
@@ -214,9 +220,9 @@ func (eb *entryBuilder) store(boxes []vbox, fr []frag, ends []int) {
 
 // paraWarnings reports loose and overfull lines of a paragraph.
 func (eb *entryBuilder) paraWarnings(ds *diag.List, st lineStats, lb []linebreak.Item, c ctx) {
-	if st.Emergency > 0 && !c.ragged {
-		ds.Warnf(eb.pos, "entry %q: paragraph %q needs emergency stretch (%d loose line(s))",
-			eb.entry.TitleText(), firstWords(lb), st.Emergency)
+	if st.Underfull > 0 && !c.ragged {
+		ds.Warnf(eb.pos, "entry %q: paragraph %q has %d underfull line(s) (badness above %d): its word spaces stretch visibly",
+			eb.entry.TitleText(), firstWords(lb), st.Underfull, hbadness)
 	}
 	if st.Overfull > 0 {
 		ds.Warnf(eb.pos, "entry %q: paragraph %q has %d line(s) wider than the measure",
@@ -259,6 +265,9 @@ func statsOf(res linebreak.Result, ragged bool) lineStats {
 		}
 		if ln.Emergency && !ragged {
 			s.Emergency++
+			if ln.Badness > hbadness {
+				s.Underfull++
+			}
 		}
 		if !ragged && ln.Fills == 0 {
 			s.Justified++
