@@ -7,6 +7,7 @@ import (
 	"image/draw"
 	"image/png"
 	"strings"
+	"sync"
 
 	"bookc/ast"
 	"bookc/config"
@@ -37,7 +38,7 @@ func (b *book) addCover() error {
 	data, mt, ext := b.configCover()
 	if data == nil {
 		var err error
-		if data, err = b.drawCover(); err != nil {
+		if data, err = b.cachedCover(); err != nil {
 			return err
 		}
 		mt, ext = "image/png", ".png"
@@ -211,4 +212,29 @@ func encodeCover(g *image.Gray) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// covers keeps the last generated cover: drawing it costs more than the
+// rest of a small book's EPUB, and in watch mode the title rarely changes.
+var covers struct {
+	sync.Mutex
+	key  string
+	data []byte
+}
+
+// cachedCover returns the generated cover for the book's title page
+// texts, drawing it only when they changed.
+func (b *book) cachedCover() ([]byte, error) {
+	key := strings.Join([]string{b.cfg.Title, b.cfg.Subtitle, strings.Join(b.cfg.AuthorList(), ", "), b.cfg.Edition}, "\x00")
+	covers.Lock()
+	defer covers.Unlock()
+	if covers.data != nil && covers.key == key {
+		return covers.data, nil
+	}
+	data, err := b.drawCover()
+	if err != nil {
+		return nil, err
+	}
+	covers.key, covers.data = key, data
+	return data, nil
 }
