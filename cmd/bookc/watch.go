@@ -21,7 +21,7 @@ import (
 
 // debounce is how long watch waits after the last change before it
 // rebuilds, so that an editor's save (often several writes) is one build.
-const debounce = 25 * time.Millisecond
+const debounce = 10 * time.Millisecond
 
 func newWatch(stderr io.Writer) *cobra.Command {
 	var f buildFlags
