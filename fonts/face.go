@@ -169,10 +169,11 @@ func (f *Face) fillTables(loc *glyphLocator) {
 	}
 }
 
-// ignorable reports default-ignorable runes: soft hyphen, zero-width
+// Ignorable reports default-ignorable runes: soft hyphen, zero-width
 // space and joiners, directional marks, word joiner, variation selectors
-// and the byte order mark. They take no space and are never drawn.
-func ignorable(r rune) bool {
+// and the byte order mark. They take no space, are never drawn and do not
+// break a kerning pair.
+func Ignorable(r rune) bool {
 	switch {
 	case r == 0x00AD, r == 0x034F, r == 0xFEFF:
 		return true
@@ -203,7 +204,7 @@ func (f *Face) lookup(r rune) runeInfo {
 		flags = flagMapped
 	}
 	switch {
-	case ignorable(r):
+	case Ignorable(r):
 		return runeInfo{gid: g, flags: flags | flagIgnore}
 	case g != 0:
 		return runeInfo{gid: g, flags: flags, w: f.w1000[g]}

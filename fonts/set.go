@@ -138,7 +138,7 @@ func (s *Set) segment(primary *Face, text string, emit func(Segment)) {
 		if e := primary.quick(r); e.flags&flagIgnore != 0 {
 			continue
 		} else if e.flags == 0 {
-			if ignorable(r) {
+			if Ignorable(r) {
 				continue
 			}
 			if f, ok = s.Pick(primary, r); !ok {

@@ -161,22 +161,8 @@ func romanValue(s string) int {
 			v += d
 		}
 	}
-	if v <= 0 || v >= 4000 || roman(v) != s {
+	if v <= 0 || v >= 4000 || page.Roman(v) != s {
 		return 0
 	}
 	return v
-}
-
-// roman formats v (1–3999) as a lower-case roman numeral.
-func roman(v int) string {
-	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
-	syms := []string{"m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"}
-	var b strings.Builder
-	for i, n := range vals {
-		for v >= n {
-			b.WriteString(syms[i])
-			v -= n
-		}
-	}
-	return b.String()
 }

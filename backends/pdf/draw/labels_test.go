@@ -37,8 +37,8 @@ func TestPageLabels(t *testing.T) {
 
 func TestRoman(t *testing.T) {
 	for v := 1; v < 4000; v++ {
-		if got := romanValue(roman(v)); got != v {
-			t.Fatalf("romanValue(%q) = %d, want %d", roman(v), got, v)
+		if got := romanValue(page.Roman(v)); got != v {
+			t.Fatalf("romanValue(%q) = %d, want %d", page.Roman(v), got, v)
 		}
 	}
 	for _, bad := range []string{"", "iiii", "vv", "ic", "mmmm", "abc"} {

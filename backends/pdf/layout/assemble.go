@@ -30,7 +30,7 @@ func (e *engine) assemble(doc *ast.Document, main []pageOut, st *Stats) *page.Do
 	}
 	front := len(d.Pages)
 	toc := e.paginateFree(e.tocGalley(doc, labels))
-	em.pages(toc, func(i int) string { return roman(front + i + 1) }, fixedHead(e.lab.Contents))
+	em.pages(toc, func(i int) string { return page.Roman(front + i + 1) }, fixedHead(e.lab.Contents))
 	if e.twoSided && len(d.Pages)%2 == 1 {
 		em.blank()
 	}
@@ -140,20 +140,6 @@ func (em *emitter) dictHead(pg *pageOut, _ bool) string {
 		return last
 	}
 	return head
-}
-
-// roman writes n in lower-case Roman numerals.
-func roman(n int) string {
-	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
-	syms := []string{"m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"}
-	var b strings.Builder
-	for i, v := range vals {
-		for n >= v {
-			b.WriteString(syms[i])
-			n -= v
-		}
-	}
-	return b.String()
 }
 
 // outlineMarks gives every entry its bookmarks: in an alphabetical book

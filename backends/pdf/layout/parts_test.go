@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"bookc/ast"
+	"bookc/backends/pdf/page"
 )
 
 func TestDistribute(t *testing.T) {
@@ -60,8 +61,8 @@ func TestCodeCut(t *testing.T) {
 
 func TestRoman(t *testing.T) {
 	for n, want := range map[int]string{1: "i", 3: "iii", 4: "iv", 9: "ix", 14: "xiv", 40: "xl", 1994: "mcmxciv"} {
-		if got := roman(n); got != want {
-			t.Errorf("roman(%d) = %q, want %q", n, got, want)
+		if got := page.Roman(n); got != want {
+			t.Errorf("page.Roman(%d) = %q, want %q", n, got, want)
 		}
 	}
 }

@@ -76,7 +76,7 @@ func newCoverage(f *fonts.Face) *coverage {
 		c.latin[r] = f.HasRune(r) && r != 0xAD && r != 0xA0
 	}
 	for r := rune(0x2000); r < 0x2070; r++ {
-		c.punct[r-0x2000] = f.HasRune(r) && !ignorable(r) && r != 0x2010 && r != 0x2011
+		c.punct[r-0x2000] = f.HasRune(r) && !fonts.Ignorable(r) && r != 0x2010 && r != 0x2011
 	}
 	return c
 }

@@ -56,7 +56,7 @@ func splitKerned(dst []frag, x, y float64, f *fonts.Face, fi int16, st int, size
 	upm := float64(f.UnitsPerEm())
 	start, prev := 0, rune(-1)
 	for i, r := range s {
-		if ignorable(r) {
+		if fonts.Ignorable(r) {
 			continue
 		}
 		if prev >= 0 && prev != ' ' && r != ' ' {
@@ -70,18 +70,6 @@ func splitKerned(dst []frag, x, y float64, f *fonts.Face, fi int16, st int, size
 		prev = r
 	}
 	return append(dst, frag{x: x, y: y, face: fi, st: int16(st), text: f.Printable(s[start:])})
-}
-
-// ignorable matches the runes the fonts package treats as invisible and
-// transparent to kerning.
-func ignorable(r rune) bool {
-	switch {
-	case r == 0x00AD, r == 0x034F, r == 0xFEFF:
-		return true
-	case r >= 0x200B && r <= 0x200F, r >= 0x2060 && r <= 0x2064, r >= 0xFE00 && r <= 0xFE0F:
-		return true
-	}
-	return false
 }
 
 // textWidth measures s in style st, as the line breaker does.

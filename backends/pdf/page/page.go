@@ -8,6 +8,7 @@
 package page
 
 import (
+	"strings"
 	"time"
 
 	"bookc/fonts"
@@ -101,4 +102,19 @@ type OutlineItem struct {
 	Level int
 	Page  int // 0-based index into Doc.Pages
 	Y     float64
+}
+
+// Roman writes n (1–3999) in lower-case Roman numerals, as front matter
+// is numbered.
+func Roman(n int) string {
+	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"}
+	var b strings.Builder
+	for i, v := range vals {
+		for n >= v {
+			b.WriteString(syms[i])
+			n -= v
+		}
+	}
+	return b.String()
 }
