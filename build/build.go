@@ -195,8 +195,13 @@ func render(b *Book, formats []string, opts *Options) ([]output, diag.List) {
 	return outs, ds
 }
 
-func renderOne(b *Book, format string) ([]output, diag.List) {
-	var ds diag.List
+func renderOne(b *Book, format string) (outs []output, ds diag.List) {
+	defer func() {
+		if r := recover(); r != nil {
+			outs = nil
+			ds.Errorf(ast.Pos{File: format}, "internal error while rendering (please report it with the input): %v", r)
+		}
+	}()
 	fail := func(err error) ([]output, diag.List) {
 		ds.Errorf(ast.Pos{File: format}, "%v", err)
 		return nil, ds
@@ -222,7 +227,7 @@ func renderOne(b *Book, format string) ([]output, diag.List) {
 	if err != nil {
 		return fail(err)
 	}
-	outs := []output{{"cards.csv", res.CSV}}
+	outs = []output{{"cards.csv", res.CSV}}
 	for _, m := range res.Media {
 		outs = append(outs, output{"anki-media/" + m.Name, m.Data})
 	}

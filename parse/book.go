@@ -65,8 +65,13 @@ func (c *Cache) Book(cfg *config.Book, files []string) (*ast.Document, diag.List
 	return doc, ds
 }
 
-func (c *Cache) readFile(cfg *config.Book, name string) ([]*ast.Entry, diag.List) {
-	var ds diag.List
+func (c *Cache) readFile(cfg *config.Book, name string) (entries []*ast.Entry, ds diag.List) {
+	defer func() {
+		if r := recover(); r != nil {
+			entries = nil
+			ds.Errorf(ast.Pos{File: name}, "internal error while parsing this file (please report it with the file): %v", r)
+		}
+	}()
 	f, err := os.Open(filepath.Join(cfg.Dir, filepath.FromSlash(name)))
 	if err != nil {
 		ds.Errorf(ast.Pos{File: name}, "%v", unwrapPath(err))
