@@ -39,9 +39,6 @@ func (s *Sorter) Key(str string) []byte {
 	return out
 }
 
-// Compare returns -1, 0 or 1 as a sorts before, with or after b.
-func (s *Sorter) Compare(a, b string) int { return s.c.CompareString(a, b) }
-
 // SortStable sorts n items by the strings key(i) returns, keeping the
 // original order of equal keys.
 func (s *Sorter) SortStable(n int, key func(i int) string, swap func(i, j int)) {

@@ -12,24 +12,39 @@ type Labels struct {
 	Cover     string
 	TitlePage string
 	Figure    string
+	Landmarks string // heading of the EPUB's landmarks list
+	Start     string // the bodymatter landmark
+	Back      string // a footnote's link back to the text, for screen readers
+	Letters   string // label of the index's letter bar
+	Summary   string // the EPUB's accessibility summary
+	AllAlt    string // added to Summary when every image has alt text
 }
 
 var labels = map[string]Labels{
-	"de": {Contents: "Inhalt", Index: "Index", SeeAlso: "Siehe auch", Page: "S.", Footnotes: "Anmerkungen", Cover: "Umschlag", TitlePage: "Titelseite", Figure: "Abbildung"},
-	"en": {Contents: "Contents", Index: "Index", SeeAlso: "See also", Page: "p.", Footnotes: "Notes", Cover: "Cover", TitlePage: "Title page", Figure: "Figure"},
+	"de": {Contents: "Inhalt", Index: "Index", SeeAlso: "Siehe auch", Page: "S.", Footnotes: "Anmerkungen",
+		Cover: "Umschlag", TitlePage: "Titelseite", Figure: "Abbildung",
+		Landmarks: "Orientierungspunkte", Start: "Beginn des Inhalts", Back: "Zurück zum Text", Letters: "Buchstaben",
+		Summary: "Glossar mit Inhaltsverzeichnis, Querverweisen als Links und alphabetischem Index.",
+		AllAlt:  " Alle Abbildungen haben einen Alternativtext."},
+	"en": {Contents: "Contents", Index: "Index", SeeAlso: "See also", Page: "p.", Footnotes: "Notes",
+		Cover: "Cover", TitlePage: "Title page", Figure: "Figure",
+		Landmarks: "Landmarks", Start: "Start of content", Back: "Back to text", Letters: "Letters",
+		Summary: "Glossary with a table of contents, cross-references as links and an alphabetical index.",
+		AllAlt:  " All images have alternative text."},
 }
 
 // Labels returns the labels for the book's language, English where bookc
 // has none for it.
 func (b *Book) Labels() Labels {
-	if l, ok := labels[baseLanguage(b.Language)]; ok {
+	if l, ok := labels[BaseLanguage(b.Language)]; ok {
 		return l
 	}
 	return labels["en"]
 }
 
-// baseLanguage returns the language subtag of a BCP 47 tag: "de" of "de-AT".
-func baseLanguage(tag string) string {
+// BaseLanguage returns the language subtag of a BCP 47 tag, lower case:
+// "de" of "de-AT" or "de_AT".
+func BaseLanguage(tag string) string {
 	for i, c := range tag {
 		if c == '-' || c == '_' {
 			return strings.ToLower(tag[:i])

@@ -103,7 +103,7 @@ func (b *Book) validate(ds *diag.List, pos func(int) ast.Pos) {
 	default:
 		ds.Errorf(pos(b.Line["order"]), "order must be \"alphabetical\" or \"listed\", not %q", b.Order)
 	}
-	if _, ok := labels[baseLanguage(b.Language)]; !ok {
+	if _, ok := labels[BaseLanguage(b.Language)]; !ok {
 		ds.Warnf(pos(b.Line["language"]), "no labels for language %q; using English ones", b.Language)
 	}
 	b.setDate(ds, pos)

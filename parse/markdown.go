@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"bookc/ast"
+	"bookc/config"
 
 	"github.com/yuin/goldmark"
 	gast "github.com/yuin/goldmark/ast"
@@ -50,7 +51,7 @@ func quotes(lang string) extension.TypographicSubstitutions {
 		extension.LeftSingleQuote: []byte("‘"), extension.RightSingleQuote: []byte("’"),
 		extension.LeftAngleQuote: []byte("«"), extension.RightAngleQuote: []byte("»"),
 	}
-	switch base(lang) {
+	switch config.BaseLanguage(lang) {
 	case "de":
 		s[extension.LeftDoubleQuote], s[extension.RightDoubleQuote] = []byte("„"), []byte("“")
 		s[extension.LeftSingleQuote], s[extension.RightSingleQuote] = []byte("‚"), []byte("‘")
@@ -58,13 +59,6 @@ func quotes(lang string) extension.TypographicSubstitutions {
 		s[extension.LeftDoubleQuote], s[extension.RightDoubleQuote] = []byte("« "), []byte(" »")
 	}
 	return s
-}
-
-func base(lang string) string {
-	if i := strings.IndexAny(lang, "-_"); i >= 0 {
-		lang = lang[:i]
-	}
-	return strings.ToLower(lang)
 }
 
 // converter turns one goldmark tree into ast nodes.

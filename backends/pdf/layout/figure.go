@@ -13,13 +13,13 @@ import (
 
 	"bookc/ast"
 	"bookc/backends/pdf/page"
+	"bookc/link"
 )
 
-// Limits on images: larger ones are refused before they are decoded.
+// Limits on images: the linker's, so both refuse the same pictures.
 const (
-	maxImageSide   = 20000
-	maxImagePixels = 50_000_000
-	maxImageBytes  = 64 << 20
+	maxImageSide   = link.MaxImageSide
+	maxImagePixels = link.MaxImagePixels
 )
 
 // imageData is an image read and checked for the PDF, or why not.
@@ -87,7 +87,21 @@ func (eb *entryBuilder) readImage(img *ast.Image) *imageData {
 	if a == nil {
 		return &imageData{err: refused}
 	}
-	return checkImage(a.Data)
+	if a.Format == "png" && pngNeedsReencode(a.Data) {
+		return checkImage(a.Data) // decodes and flattens it for the writer
+	}
+	// The linker has checked and decoded this file already.
+	im := &imageData{data: a.Data, typ: "jpg", w: a.Width, h: a.Height}
+	if a.Format == "png" {
+		im.typ = "png"
+	}
+	im.name = imageName(im.data)
+	return im
+}
+
+func imageName(data []byte) string {
+	sum := sha256.Sum256(data)
+	return "img-" + hex.EncodeToString(sum[:8])
 }
 
 // checkImage checks an image's format and size before decoding it, then
@@ -122,8 +136,7 @@ func checkImage(data []byte) *imageData {
 			im.data = buf.Bytes()
 		}
 	}
-	sum := sha256.Sum256(im.data)
-	im.name = "img-" + hex.EncodeToString(sum[:8])
+	im.name = imageName(im.data)
 	return im
 }
 
