@@ -3,7 +3,6 @@ package fonts
 import (
 	"math"
 	"testing"
-
 )
 
 const germanSentence = "Größere Äpfel, Öl und Übermaß – „Grüße“ aus Köln: Tee, Vogel, AV-Technik."

@@ -91,8 +91,7 @@ func (w *writer) writeAnnots(f *file, annots []linkAnnot, pageNum int, pageObjs 
 			refs = append(refs, ' ')
 		}
 		refs = append(refs, ref(num)...)
-		f.begin(num)
-		b := append(f.b, "<</Type /Annot /Subtype /Link /Rect ["...)
+		b := append(f.build(), "<</Type /Annot /Subtype /Link /Rect ["...)
 		for k, v := range [4]int64{a.x1, a.y1, a.x2, a.y2} {
 			if k > 0 {
 				b = append(b, ' ')
@@ -111,8 +110,9 @@ func (w *writer) writeAnnots(f *file, annots []linkAnnot, pageNum int, pageObjs 
 			b = appendMilli(b, a.dest.y)
 			b = append(b, " null]"...)
 		}
-		f.b = append(b, ">>"...)
-		f.end()
+		b = append(b, ">>"...)
+		f.objectBytes(num, b)
+		f.built(b)
 	}
 	return string(refs)
 }

@@ -112,9 +112,7 @@ func (w *writer) writePage(f *file, o objects, i int, pageObjs []int) {
 		annots = w.annots[i]
 	}
 	refs := w.writeAnnots(f, annots, num, pageObjs)
-	b := f.b
-	f.begin(num)
-	b = f.b
+	b := f.build()
 	b = append(b, "<</Type /Page /Parent "+ref(o.pages)+" /MediaBox [0 0 "...)
 	b = appendMilli(b, milli(w.doc.Width))
 	b = append(b, ' ')
@@ -124,8 +122,8 @@ func (w *writer) writePage(f *file, o objects, i int, pageObjs []int) {
 		b = append(b, " /Annots ["+refs+"]"...)
 	}
 	b = append(b, ">>"...)
-	f.b = b
-	f.end()
+	f.objectBytes(num, b)
+	f.built(b)
 }
 
 // catalog returns the document catalog.
