@@ -23,6 +23,7 @@ type linkAnnot struct {
 	x1, y1, x2, y2 int64
 	dest           anchorTarget // used when uri is ""
 	uri            string
+	link           int // 1-based index into writer.links, 0 if untagged
 }
 
 // addLinkTargets records where each anchor lies before any page is
@@ -99,6 +100,18 @@ func (w *writer) writeAnnots(f *file, annots []linkAnnot, pageNum int, pageObjs 
 			b = appendMilli(b, v)
 		}
 		b = append(b, "] /Border [0 0 0] /P "+ref(pageNum)...)
+		if a.link > 0 {
+			le := &w.links[a.link-1]
+			le.obj = num
+			b = append(b, " /StructParent "+strconv.Itoa(len(w.doc.Pages)+a.link-1)...)
+			desc := le.text
+			if desc == "" {
+				desc = a.uri
+			}
+			if desc != "" {
+				b = append(b, " /Contents "+hexText(desc)...)
+			}
+		}
 		if a.uri != "" {
 			b = append(b, " /A <</S /URI /URI ("...)
 			b = appendEscaped(b, a.uri)
