@@ -9,16 +9,6 @@ import (
 	"bookc/link"
 )
 
-// renderer writes one XHTML content document with the shared HTML writer;
-// the EPUB's part is where links point, the media files, footnotes as
-// EPUB pop-up notes and ids unique in the document.
-type renderer struct {
-	html.Renderer
-	b    *book
-	file string // the document's name, to tell local links from others
-	ids  *namer // ids used in this document
-}
-
 func (b *book) newRenderer(file string) *renderer {
 	r := &renderer{b: b, file: file, ids: newNamer()}
 	r.Options = html.Options{XHTML: true, SectionLevel: 2}

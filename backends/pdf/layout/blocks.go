@@ -122,4 +122,3 @@ func (eb *entryBuilder) rule(c ctx) {
 	b := &vbox{role: roleOther, ext: &boxExtra{rules: []page.Rule{{X1: x, Y1: y, X2: x + w/3, Y2: y, Width: 0.5, Color: ruleColor}}}}
 	eb.push(box(c.lead, b, false))
 }
-
