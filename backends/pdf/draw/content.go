@@ -104,9 +104,9 @@ func (c *canvas) beginMarked(e int32) {
 	case e > 0:
 		c.b = append(c.b, '/')
 		c.b = append(c.b, c.roles[e]...)
-		c.b = append(c.b, " <</MCID "...)
+		c.b = append(c.b, "<</MCID "...)
 		c.b = strconv.AppendInt(c.b, int64(len(c.mcids)), 10)
-		c.b = append(c.b, ">> BDC\n"...)
+		c.b = append(c.b, ">>BDC\n"...)
 		c.mcids = append(c.mcids, e)
 	case e == page.ArtifactHead:
 		c.b = append(c.b, "/Artifact <</Type /Pagination /Subtype /Header>> BDC\n"...)

@@ -26,6 +26,7 @@ type writer struct {
 	// id, by page.
 	roles      []string
 	textElems  [][]int32
+	texts      [][]page.Text // the texts of each page, cut at link areas
 	mcids      [][]int32
 	imageMCIDs []int // per page: how many of its MCIDs, the first, are images'
 	links      []linkElem
@@ -47,11 +48,11 @@ func (w *writer) drawPages() error {
 		if w.imageRes != nil {
 			res = w.imageRes[i]
 		}
-		var elems []int32
+		j := pageJob{index: i, images: res}
 		if w.textElems != nil {
-			elems = w.textElems[i]
+			j.elems, j.texts = w.textElems[i], w.texts[i]
 		}
-		workers.jobs <- pageJob{index: i, images: res, elems: elems}
+		workers.jobs <- j
 	}
 	return workers.finish()
 }
@@ -129,7 +130,7 @@ func (w *writer) writePage(f *file, o objects, i int, pageObjs []int) {
 	if w.annots != nil {
 		annots = w.annots[i]
 	}
-	refs := w.writeAnnots(f, annots, num, pageObjs)
+	refs := w.writeAnnots(f, annots, pageObjs)
 	b := f.build()
 	b = append(b, "<</Type /Page /Parent "+ref(o.pages)+" /MediaBox [0 0 "...)
 	b = appendMilli(b, milli(w.doc.Width))

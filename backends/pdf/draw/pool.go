@@ -1,6 +1,7 @@
 package draw
 
 import (
+	"bookc/backends/pdf/page"
 	"bytes"
 	"cmp"
 	"compress/zlib"
@@ -12,9 +13,10 @@ import (
 
 // pageJob asks for the content stream of one page.
 type pageJob struct {
-	index  int      // 0-based page index
-	images []string // resource names of the page's images, "" to skip
-	elems  []int32  // structure element of each text, nil if untagged
+	index  int         // 0-based page index
+	images []string    // resource names of the page's images, "" to skip
+	elems  []int32     // structure element of each text, nil if untagged
+	texts  []page.Text // the texts to draw, nil for the page's own
 }
 
 // pageResult is one page's compressed content stream and the problems
@@ -70,7 +72,13 @@ func (p *pool) drawPage(c *canvas, zw *zlib.Writer, buf *bytes.Buffer, j pageJob
 		}
 	}()
 	c.problems = c.problems[:0]
-	raw := c.draw(j.index+1, p.w.doc.Pages[j.index], j.images, j.elems)
+	pg := p.w.doc.Pages[j.index]
+	if j.texts != nil {
+		cp := *pg
+		cp.Texts = j.texts
+		pg = &cp
+	}
+	raw := c.draw(j.index+1, pg, j.images, j.elems)
 	if len(c.mcids) > 0 {
 		res.mcids = slices.Clone(c.mcids)
 		res.images = c.imageMCIDs

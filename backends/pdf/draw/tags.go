@@ -5,6 +5,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"bookc/backends/pdf/page"
+	"bookc/fonts"
 )
 
 // A tagged PDF (ISO 32000-1, 14.7 and 14.8) carries the document's logical
@@ -58,6 +61,7 @@ func (w *writer) prepareTags() error {
 		w.roles[i] = e.Role
 	}
 	w.textElems = make([][]int32, len(w.doc.Pages))
+	w.texts = make([][]page.Text, len(w.doc.Pages))
 	w.mcids = make([][]int32, len(w.doc.Pages))
 	w.imageMCIDs = make([]int, len(w.doc.Pages))
 	for i, p := range w.doc.Pages {
@@ -73,12 +77,12 @@ func (w *writer) prepareTags() error {
 				return fmt.Errorf("pdf: page %d: image %q belongs to element %d of %d", i+1, im.Name, im.Elem, n)
 			}
 		}
-		if w.annots != nil {
-			for k := range w.annots[i] {
-				w.linkTexts(i, &w.annots[i][k], elems)
-			}
+		texts := p.Texts
+		if w.annots != nil && len(w.annots[i]) > 0 {
+			texts, elems = w.linkTexts(i, elems)
 		}
 		w.textElems[i] = elems
+		w.texts[i] = texts
 	}
 	return nil
 }
@@ -100,33 +104,118 @@ func (w *writer) checkElems() error {
 	return nil
 }
 
-// linkTexts makes the Link element of annotation a on page i: the texts
-// whose start lies in its area become its content.
-func (w *writer) linkTexts(i int, a *linkAnnot, elems []int32) {
-	id := int32(len(w.roles))
-	le := linkElem{page: i}
+// linkTexts makes the Link elements of page i's annotations: the
+// glyphs whose middle lies in a link's area become its content. A text
+// that runs into or out of a link area is cut there into pieces, which
+// are drawn where the whole text would have been. It returns the page's
+// texts, cut where needed, and their elements.
+func (w *writer) linkTexts(i int, elems []int32) ([]page.Text, []int32) {
+	p := w.doc.Pages[i]
+	annots := w.annots[i]
+	first := len(w.links)
+	for k := range annots {
+		w.roles = append(w.roles, "Link")
+		w.links = append(w.links, linkElem{page: i})
+		annots[k].link = len(w.links)
+	}
 	height := milli(w.doc.Height)
-	var text strings.Builder
-	end := int64(0)
-	for k, t := range w.doc.Pages[i].Texts {
-		x, y := milli(t.X), height-milli(t.Y)
-		if elems[k] <= 0 || x < a.x1-500 || x >= a.x2 || y < a.y1 || y > a.y2 || w.roles[elems[k]] == "Link" {
+	var texts []page.Text
+	var out []int32
+	for k := range p.Texts {
+		t := &p.Texts[k]
+		pieces := w.cutAtLinks(t, annots, height)
+		if pieces == nil && texts == nil {
 			continue
 		}
-		if le.parent == 0 {
-			le.parent = elems[k]
+		if texts == nil {
+			texts, out = slices.Clone(p.Texts[:k]), slices.Clone(elems[:k])
 		}
-		if text.Len() > 0 && x > end+1000 {
-			text.WriteByte(' ')
+		if pieces == nil {
+			pieces = []linkPiece{{text: *t, link: -1}}
 		}
-		text.WriteString(t.Text)
-		end = x + milli(w.doc.Faces[t.Face].UnkernedWidth(t.Text, t.Size))
-		elems[k] = id
+		for _, pc := range pieces {
+			texts = append(texts, pc.text)
+			e := elems[k]
+			if pc.link >= 0 && e > 0 {
+				le := &w.links[first+pc.link]
+				if le.parent == 0 {
+					le.parent = e
+				}
+				le.text += pc.text.Text
+				e = int32(len(w.doc.Elems) + first + pc.link)
+			}
+			out = append(out, e)
+		}
 	}
-	le.text = text.String()
-	w.roles = append(w.roles, "Link")
-	w.links = append(w.links, le)
-	a.link = len(w.links)
+	if texts == nil {
+		return p.Texts, elems
+	}
+	for k := first; k < len(w.links); k++ {
+		w.links[k].text = strings.Join(strings.Fields(w.links[k].text), " ")
+	}
+	return texts, out
+}
+
+// linkPiece is a piece of a text and the index of the link area it lies
+// in, -1 for none.
+type linkPiece struct {
+	text page.Text
+	link int
+}
+
+// cutAtLinks returns the pieces of t by the link area each glyph's
+// middle lies in, or nil if no glyph lies in one.
+func (w *writer) cutAtLinks(t *page.Text, annots []linkAnnot, height int64) []linkPiece {
+	y := height - milli(t.Y)
+	f := w.doc.Faces[t.Face]
+	right := t.X + f.UnkernedWidth(t.Text, t.Size)
+	var near []int
+	for k := range annots {
+		a := &annots[k]
+		if y >= a.y1 && y <= a.y2 && milli(right) > a.x1 && milli(t.X) < a.x2 {
+			near = append(near, k)
+		}
+	}
+	if len(near) == 0 {
+		return nil
+	}
+	var pieces []linkPiece
+	x, start, cur := t.X, 0, -2
+	for j, r := range t.Text {
+		adv := 0.0
+		if !fonts.Ignorable(r) {
+			adv = float64(f.GlyphWidth(f.Glyph(r))) * t.Size / 1000
+		}
+		in := -1
+		mid := milli(x + adv/2)
+		for _, k := range near {
+			if mid >= annots[k].x1 && mid <= annots[k].x2 {
+				in = k
+				break
+			}
+		}
+		if in != cur && adv > 0 {
+			if cur != -2 && j > start {
+				pieces = append(pieces, w.piece(t, start, j, cur))
+			}
+			start, cur = j, in
+		}
+		x += adv
+	}
+	pieces = append(pieces, w.piece(t, start, len(t.Text), cur))
+	if len(pieces) == 1 && pieces[0].link < 0 {
+		return nil
+	}
+	return pieces
+}
+
+// piece returns t's bytes from start to end as a text of its own, placed
+// where those glyphs stand in t.
+func (w *writer) piece(t *page.Text, start, end, link int) linkPiece {
+	p := *t
+	p.X += w.doc.Faces[t.Face].UnkernedWidth(t.Text[:start], t.Size)
+	p.Text = t.Text[start:end]
+	return linkPiece{text: p, link: max(link, -1)}
 }
 
 // structKid is one child of a structure element: an element, a
@@ -256,7 +345,7 @@ func (w *writer) writeStructure(f *file, pageObjs []int) int {
 // writeElem writes element e.
 func (w *writer) writeElem(f *file, t *structTree, e int32, root int, pageObjs []int) {
 	b := f.build()
-	b = append(b, "<</Type /StructElem /S /"+w.roles[e]+" /P "...)
+	b = append(b, "<</S /"+w.roles[e]+" /P "...)
 	if e == 0 {
 		b = append(b, ref(root)...)
 	} else {
@@ -267,14 +356,20 @@ func (w *writer) writeElem(f *file, t *structTree, e int32, root int, pageObjs [
 		b = append(b, " /Pg "+ref(pageObjs[pg])...)
 	}
 	b = w.elemAttrs(b, e)
-	b = append(b, " /K ["...)
-	for k, kid := range t.kids[e] {
+	kids := t.kids[e]
+	b = append(b, " /K "...)
+	if len(kids) > 1 {
+		b = append(b, '[')
+	}
+	for k, kid := range kids {
 		if k > 0 {
 			b = append(b, ' ')
 		}
 		switch {
 		case kid.elem >= 0:
 			b = append(b, ref(t.nums[kid.elem])...)
+		case kid.annot != 0 && int(kid.page) == pg:
+			b = append(b, "<</Type /OBJR /Obj "+ref(kid.annot)+">>"...)
 		case kid.annot != 0:
 			b = append(b, "<</Type /OBJR /Obj "+ref(kid.annot)+" /Pg "+ref(pageObjs[kid.page])+">>"...)
 		case int(kid.page) == pg:
@@ -285,7 +380,10 @@ func (w *writer) writeElem(f *file, t *structTree, e int32, root int, pageObjs [
 			b = append(b, ">>"...)
 		}
 	}
-	b = append(b, "]>>"...)
+	if len(kids) > 1 {
+		b = append(b, ']')
+	}
+	b = append(b, ">>"...)
 	f.objectBytes(t.nums[e], b)
 	f.built(b)
 }
@@ -294,15 +392,12 @@ func (w *writer) writeElem(f *file, t *structTree, e int32, root int, pageObjs [
 // text, language, a header cell's scope.
 func (w *writer) elemAttrs(b []byte, e int32) []byte {
 	if int(e) >= len(w.doc.Elems) {
-		le := &w.links[int(e)-len(w.doc.Elems)]
-		if le.text != "" {
-			b = append(b, " /Alt "+hexText(le.text)...)
-		}
-		return b
+		return b // a link: its description is the annotation's
 	}
 	el := &w.doc.Elems[e]
 	if el.Alt != "" {
-		b = append(b, " /Alt "+hexText(el.Alt)...)
+		b = append(b, " /Alt "...)
+		b = appendText(b, el.Alt)
 	}
 	if el.Lang != "" {
 		b = append(b, " /Lang ("+el.Lang+")"...)

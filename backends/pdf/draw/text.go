@@ -58,13 +58,23 @@ func (c *canvas) drawTexts(texts []page.Text) {
 
 // switchMarked ends the text of one structure element and starts t's,
 // which belongs to e. A word space before t stays with the text before
-// it, as a space glyph.
+// it, as a space glyph. On the same line the text array is only cut
+// for the marks: the pen runs on.
 func (c *canvas) switchMarked(t *page.Text, e int32) {
 	ts := &c.text
-	if ts.run && ts.y == c.y(t.Y) && ts.exact {
+	same := ts.run && ts.y == c.y(t.Y) && ts.exact
+	if same {
 		c.space(t.X)
-	} else if ts.run && ts.y != c.y(t.Y) {
+	} else if ts.run && (c.isLink(e) || c.isLink(c.mark)) {
+		// A link's text runs on with the text around it.
 		c.lineEnd()
+	}
+	if same {
+		c.endString()
+		c.b = append(c.b, "]TJ\n"...)
+		c.beginMarked(e)
+		c.b = append(c.b, '[')
+		return
 	}
 	c.endRun()
 	if !ts.open {
@@ -74,6 +84,9 @@ func (c *canvas) switchMarked(t *page.Text, e int32) {
 	}
 	c.beginMarked(e)
 }
+
+// isLink reports whether e is a Link element.
+func (c *canvas) isLink(e int32) bool { return e > 0 && c.roles[e] == "Link" }
 
 // prepare returns the string to draw for t: valid BMP-only UTF-8 with
 // ignorable runes removed and substitutes applied as the face measured
