@@ -51,6 +51,9 @@ type Line struct {
 	// Overfull marks a line wider than its measure. It only happens when
 	// unbreakable material is wider than the measure.
 	Overfull bool
+	// Split tells that the line ends at an emergency break inside
+	// material too wide for the measure (see Builder.Fit).
+	Split bool
 }
 
 // result backtracks from the best final node and describes the lines,
@@ -86,6 +89,7 @@ func (b *breaker) line(st, end int, measure float64) Line {
 	if end < len(b.items) && b.items[end].Kind == KindPenalty {
 		ln.Flagged = b.items[end].Flagged
 		ln.Hyphen = b.items[end].Width != 0
+		ln.Split = b.items[end].Split
 	}
 	short := measure - w
 	switch {
