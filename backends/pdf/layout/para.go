@@ -35,7 +35,7 @@ const hbadness = 1000
 // lineStats sums the quality figures of set lines.
 type lineStats struct {
 	Lines, Overfull, Hyphenated, Emergency int32
-	Justified, Underfull                   int32
+	Justified, Underfull, Split            int32
 	SumStretch, MaxStretch                 float64
 }
 
@@ -46,6 +46,7 @@ func (s *lineStats) add(o lineStats) {
 	s.Emergency += o.Emergency
 	s.Justified += o.Justified
 	s.Underfull += o.Underfull
+	s.Split += o.Split
 	s.SumStretch += o.SumStretch
 	s.MaxStretch = max(s.MaxStretch, o.MaxStretch)
 }
@@ -245,6 +246,10 @@ func (eb *entryBuilder) paraWarnings(ds *diag.List, st lineStats, lb []linebreak
 		ds.Warnf(eb.pos, "entry %q: paragraph %q has %d line(s) wider than the measure",
 			eb.entry.TitleText(), firstWords(lb), st.Overfull)
 	}
+	if st.Split > 0 {
+		ds.Warnf(eb.pos, "entry %q: paragraph %q has %d line(s) that end inside a word too wide for the line: broken between characters, without a hyphen",
+			eb.entry.TitleText(), firstWords(lb), st.Split)
+	}
 }
 
 // dynSig is a paragraph's cache key: everything about a paragraph is
@@ -280,9 +285,13 @@ func statsOf(res linebreak.Result, ragged bool) lineStats {
 		if ln.Flagged {
 			s.Hyphenated++
 		}
+		if ln.Split {
+			s.Split++
+		}
 		if ln.Emergency && !ragged {
 			s.Emergency++
-			if ln.Badness > hbadness {
+			// A line without glue cannot stretch: it is short, not loose.
+			if ln.Badness > hbadness && (ln.Ratio > 0 || ln.Fills > 0) {
 				s.Underfull++
 			}
 		}
