@@ -156,6 +156,14 @@ func (w *writer) linkTexts(i int, elems []int32) ([]page.Text, []int32) {
 	return texts, out
 }
 
+// hscale is t's horizontal scale as a factor.
+func hscale(t *page.Text) float64 {
+	if t.HScale == 0 {
+		return 1
+	}
+	return t.HScale
+}
+
 // linkPiece is a piece of a text and the index of the link area it lies
 // in, -1 for none.
 type linkPiece struct {
@@ -168,7 +176,8 @@ type linkPiece struct {
 func (w *writer) cutAtLinks(t *page.Text, annots []linkAnnot, height int64) []linkPiece {
 	y := height - milli(t.Y)
 	f := w.doc.Faces[t.Face]
-	right := t.X + f.UnkernedWidth(t.Text, t.Size)
+	hs := hscale(t)
+	right := t.X + f.UnkernedWidth(t.Text, t.Size)*hs
 	var near []int
 	for k := range annots {
 		a := &annots[k]
@@ -184,7 +193,7 @@ func (w *writer) cutAtLinks(t *page.Text, annots []linkAnnot, height int64) []li
 	for j, r := range t.Text {
 		adv := 0.0
 		if !fonts.Ignorable(r) {
-			adv = float64(f.GlyphWidth(f.Glyph(r))) * t.Size / 1000
+			adv = float64(f.GlyphWidth(f.Glyph(r))) * t.Size / 1000 * hs
 		}
 		in := -1
 		mid := milli(x + adv/2)
@@ -213,7 +222,7 @@ func (w *writer) cutAtLinks(t *page.Text, annots []linkAnnot, height int64) []li
 // where those glyphs stand in t.
 func (w *writer) piece(t *page.Text, start, end, link int) linkPiece {
 	p := *t
-	p.X += w.doc.Faces[t.Face].UnkernedWidth(t.Text[:start], t.Size)
+	p.X += w.doc.Faces[t.Face].UnkernedWidth(t.Text[:start], t.Size) * hscale(t)
 	p.Text = t.Text[start:end]
 	return linkPiece{text: p, link: max(link, -1)}
 }

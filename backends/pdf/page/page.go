@@ -83,6 +83,9 @@ type Text struct {
 	Text  string
 	Color Color
 	Elem  int32 // index into Doc.Elems, or one of the Artifact kinds
+	// HScale is the horizontal scale of the glyphs (font expansion of a
+	// justified line, within a few per cent); 0 and 1 mean none.
+	HScale float64
 }
 
 // Rule is a straight line.
