@@ -188,7 +188,7 @@ func RenderState(doc *ast.Document, links *link.Links, cfg *config.Book, prev *S
 	o.mediaHash = media.hashes()
 	o.stateName = stateName(cfg)
 	st := prev.next(&o, cfg, notes, &ds)
-	st.NoteType = prev.noteType(noteTypeHash(&o), cfg.Modified.Unix())
+	st.NoteType = prev.noteType(noteTypeHash(&o), st.now)
 	notes = append(notes, st.removedNotes(&o)...)
 	out := &Output{Media: media.files, StatePath: statePath(cfg)}
 	out.CSV = writeCSV(&o, notes)

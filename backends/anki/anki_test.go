@@ -43,6 +43,40 @@ func (b *book) render(t testing.TB) (*ankiFile, *Output, diag.List) {
 
 func (b *book) renderRaw(t testing.TB) (*Output, diag.List) {
 	t.Helper()
+	out, ds, err := b.renderWith(t, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out, ds
+}
+
+// renderState renders with a state and checks the CSV like render.
+func (b *book) renderState(t testing.TB, prev *State) (*ankiFile, *Output, diag.List) {
+	t.Helper()
+	out, ds, err := b.renderWith(t, prev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := readAnkiFile(out.CSV)
+	if err != nil {
+		t.Fatalf("Anki would not read the file: %v\n%s", err, out.CSV)
+	}
+	return f, out, ds
+}
+
+// renderRawErr renders and returns the output only when there was no
+// error.
+func (b *book) renderRawErr(t testing.TB) (*Output, diag.List) {
+	t.Helper()
+	out, ds, err := b.renderWith(t, nil)
+	if err != nil {
+		return nil, ds
+	}
+	return out, ds
+}
+
+func (b *book) renderWith(t testing.TB, prev *State) (*Output, diag.List, error) {
+	t.Helper()
 	cfg, ds := config.Parse("book.yaml", []byte(b.yaml))
 	if cfg == nil {
 		t.Fatalf("book.yaml: %v", ds)
@@ -67,11 +101,8 @@ func (b *book) renderRaw(t testing.TB) (*Output, diag.List) {
 		t.Fatalf("link: %v", lds)
 	}
 	ids := links.ResolveImages(doc, cfg)
-	out, rds, err := Render(doc, links, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out, append(ids, rds...)
+	out, rds, err := RenderState(doc, links, cfg, prev)
+	return out, append(ids, rds...), err
 }
 
 // write puts a file into the book's folder.

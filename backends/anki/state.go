@@ -11,7 +11,9 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
 
 	"bookc/ast"
 	"bookc/config"
@@ -37,6 +39,9 @@ type State struct {
 	Book     string       `json:"book"`
 	NoteType stateItem    `json:"notetype"`
 	Notes    []*stateNote `json:"notes"`
+	// now is when this build runs (SOURCE_DATE_EPOCH if set): what
+	// changed since the state was written gets a time no earlier.
+	now int64
 }
 
 type stateItem struct {
@@ -110,6 +115,9 @@ func ReadState(cfg *config.Book) (*State, diag.List) {
 		return nil, ds
 	}
 	st, err := decodeState(data)
+	if err == nil {
+		st.now, err = buildTime()
+	}
 	if err != nil {
 		ds.Errorf(ast.Pos{File: path, Line: jsonLine(data, err)}, "not a bookc state file (%v); delete it to start afresh, which makes Anki skip the next updates of existing notes", err)
 		return nil, ds
@@ -119,6 +127,22 @@ func ReadState(cfg *config.Book) (*State, diag.List) {
 		return nil, ds
 	}
 	return st, ds
+}
+
+// buildTime is SOURCE_DATE_EPOCH when set, else the clock. Anki 2.1.55 to
+// 24.11 set an updated note's time to the moment of the import, so the
+// next change of that note must carry a later time than the learner's
+// last import: the time of the build that first sees the change is the
+// earliest such time that bookc can know.
+func buildTime() (int64, error) {
+	if s := strings.TrimSpace(os.Getenv("SOURCE_DATE_EPOCH")); s != "" {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || n <= 0 {
+			return 0, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a Unix time", s)
+		}
+		return n, nil
+	}
+	return time.Now().Unix(), nil
 }
 
 func bookIDOf(cfg *config.Book) string {
@@ -177,12 +201,16 @@ func jsonLine(data []byte, err error) int {
 
 // next gives every note its id and time and returns the new state. prev
 // may be nil. Terms that left the book since prev are reported.
+//
+// A note that is new or changed gets the time max(book date, build time,
+// its old time + 1); the build time counts only when a state exists, so
+// the first build of a book depends on its sources alone.
 func (prev *State) next(o *options, cfg *config.Book, notes []*note, ds *diag.List) *State {
-	now := cfg.Modified.Unix()
-	if now <= 0 {
-		now = 1
+	now := max(cfg.Modified.Unix(), 1)
+	if prev != nil {
+		now = max(now, prev.now)
 	}
-	st := &State{Format: stateFormat, Book: o.bookID}
+	st := &State{Format: stateFormat, Book: o.bookID, now: now}
 	old := map[string]*stateNote{}
 	var maxNID int64
 	if prev != nil {
