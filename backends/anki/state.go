@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -152,7 +153,12 @@ func bookIDOf(cfg *config.Book) string {
 	return strings.TrimSpace(cfg.Title)
 }
 
+// trailingComma is a comma left before the end of the notes list when
+// the last note's line was deleted by hand.
+var trailingComma = regexp.MustCompile(`,[ \t\r]*\n\]`)
+
 func decodeState(data []byte) (*State, error) {
+	data = trailingComma.ReplaceAll(data, []byte("\n]"))
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	var st State
