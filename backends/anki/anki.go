@@ -20,6 +20,7 @@ import (
 	"strings"
 
 	"bookc/ast"
+	"bookc/backends/html"
 	"bookc/config"
 	"bookc/diag"
 	"bookc/link"
@@ -209,7 +210,7 @@ func collectNotes(doc *ast.Document, links *link.Links, media *mediaSet, o *opti
 		if !e.Term() {
 			continue
 		}
-		front := escapeText(collapseSpace(e.TitleText()))
+		front := html.EscapeText(html.Collapse(e.TitleText()))
 		if front == "" {
 			ds.Warnf(e.Pos, "term %q has an empty title; Anki would skip its card", e.ID())
 			continue
@@ -224,10 +225,10 @@ func collectNotes(doc *ast.Document, links *link.Links, media *mediaSet, o *opti
 		back := string(r.back(e))
 		if strings.TrimSpace(back) == "" {
 			ds.Warnf(e.Pos, "term %q has no text for its card's back", e.ID())
-			back = "<p>" + escapeText(o.words.noBack) + "</p>"
+			back = "<p>" + html.EscapeText(o.words.noBack) + "</p>"
 		}
 		notes = append(notes, &note{
-			entryID: e.ID(), guid: guid, title: collapseSpace(e.TitleText()), front: front, back: back,
+			entryID: e.ID(), guid: guid, title: html.Collapse(e.TitleText()), front: front, back: back,
 			tags: noteTags(o, e), media: append([]string(nil), media.used...),
 		})
 	}
@@ -248,23 +249,4 @@ type note struct {
 	// nid and mod come from the state: the note's id and modification time.
 	nid int64
 	mod int64
-}
-
-// collapseSpace turns runs of ASCII white space into single spaces and
-// trims the ends; no-break spaces stay.
-func collapseSpace(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range s {
-		if r == ' ' || r == '\t' || r == '\n' || r == '\r' {
-			space = true
-			continue
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(r)
-	}
-	return b.String()
 }

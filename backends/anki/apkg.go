@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"bookc/backends/html"
 	"bookc/config"
 
 	_ "modernc.org/sqlite" // the database/sql driver "sqlite"
@@ -218,7 +219,7 @@ func decksJSON(o *options, cfg *config.Book, now int64) (string, error) {
 		name := strings.Join(parts[:i+1], "::")
 		desc := ""
 		if i == len(parts)-1 {
-			desc = escapeText(strings.TrimSpace(cfg.Subtitle))
+			desc = html.EscapeText(strings.TrimSpace(cfg.Subtitle))
 		}
 		id := deckID(o.bookID, name)
 		decks[itoa(id)] = deckJSON(id, name, desc, now)

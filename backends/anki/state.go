@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"bookc/ast"
+	"bookc/backends/html"
 	"bookc/config"
 	"bookc/diag"
 )
@@ -280,9 +281,9 @@ func (st *State) removedNotes(o *options) []*note {
 			continue
 		}
 		n := &note{
-			entryID: sn.ID, guid: sn.GUID, title: sn.Title, front: escapeText(sn.Title),
-			back:    "<p>" + escapeText(o.words.removedBack) + "</p>",
-			notice:  escapeText(fmt.Sprintf(o.words.removedLine, o.title)),
+			entryID: sn.ID, guid: sn.GUID, title: sn.Title, front: html.EscapeText(sn.Title),
+			back:    "<p>" + html.EscapeText(o.words.removedBack) + "</p>",
+			notice:  html.EscapeText(fmt.Sprintf(o.words.removedLine, o.title)),
 			tags:    append(bookTags(o), o.words.removedTag),
 			removed: true, nid: sn.NID, mod: sn.Mod,
 		}
