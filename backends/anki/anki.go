@@ -191,7 +191,7 @@ func RenderState(doc *ast.Document, links *link.Links, cfg *config.Book, prev *S
 	st := prev.next(&o, cfg, notes, &ds)
 	st.NoteType = prev.noteType(noteTypeHash(&o), st.now)
 	notes = append(notes, st.removedNotes(&o)...)
-	out := &Output{Media: media.files, StatePath: statePath(cfg)}
+	out := &Output{Media: media.files, StatePath: StatePath(cfg)}
 	out.CSV = writeCSV(&o, notes)
 	out.APKG, err = writePackage(&o, cfg, st, notes, media.files)
 	if err != nil {

@@ -89,9 +89,9 @@ func (prev *State) noteType(hash string, now int64) stateItem {
 	return stateItem{Hash: hash, Mod: max(prev.NoteType.Mod+1, now)}
 }
 
-// statePath is where the book keeps its state file: anki.state, relative
+// StatePath is where the book keeps its state file: anki.state, relative
 // to the book's folder, or StateFile there.
-func statePath(cfg *config.Book) string {
+func StatePath(cfg *config.Book) string {
 	p := strings.TrimSpace(cfg.Anki.State.Value)
 	if p == "" {
 		p = StateFile
@@ -107,7 +107,7 @@ func statePath(cfg *config.Book) string {
 // its position, so that no build silently resets the notes' times.
 func ReadState(cfg *config.Book) (*State, diag.List) {
 	var ds diag.List
-	path := statePath(cfg)
+	path := StatePath(cfg)
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
