@@ -141,7 +141,7 @@ func (b *Book) Emit(opts Options, formats []string) ([]string, diag.List) {
 	start := time.Now()
 	written, wds := writeAll(outDir, outs, formats, opts.Guard)
 	if !wds.HasErrors() {
-		kept, kds := writeKept(outs, opts.Guard)
+		kept, kds := writeKept(outs)
 		written, wds = append(written, kept...), append(wds, kds...)
 	}
 	opts.trace("write", start)
@@ -241,6 +241,8 @@ func renderOne(b *Book, format string) (outs []output, ds diag.List) {
 	for _, m := range res.Media {
 		outs = append(outs, output{name: "anki-media/" + m.Name, data: m.Data})
 	}
-	outs = append(outs, output{name: filepath.Base(res.StatePath), data: res.State, path: res.StatePath})
+	if res.StatePath != "" {
+		outs = append(outs, output{name: filepath.Base(res.StatePath), data: res.State, path: res.StatePath})
+	}
 	return outs, ds
 }

@@ -90,9 +90,13 @@ func (prev *State) noteType(hash string, now int64) stateItem {
 }
 
 // StatePath is where the book keeps its state file: anki.state, relative
-// to the book's folder, or StateFile there.
+// to the book's folder, or StateFile there; "" for `state: none`, a book
+// without one (every note then carries the book's date).
 func StatePath(cfg *config.Book) string {
 	p := strings.TrimSpace(cfg.Anki.State.Value)
+	if p == "none" {
+		return ""
+	}
 	if p == "" {
 		p = StateFile
 	}
@@ -108,6 +112,9 @@ func StatePath(cfg *config.Book) string {
 func ReadState(cfg *config.Book) (*State, diag.List) {
 	var ds diag.List
 	path := StatePath(cfg)
+	if path == "" {
+		return nil, nil
+	}
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil

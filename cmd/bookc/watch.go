@@ -207,7 +207,9 @@ func (w *watcher) rebuild() {
 		fmt.Fprintf(w.stderr, "%s build failed; outputs unchanged\n", clock())
 		return
 	}
-	w.kept, _ = filepath.Abs(anki.StatePath(b.Config))
+	if p := anki.StatePath(b.Config); p != "" {
+		w.kept, _ = filepath.Abs(p)
+	}
 	groups := [][]string{{"epub", "anki"}, {"pdf"}}
 	if len(w.flags.formats) > 0 {
 		groups = [][]string{w.flags.formats}
