@@ -34,20 +34,17 @@ const tjPlaces = 1
 
 // drawTexts places every text run as it is.
 func (c *canvas) drawTexts(texts []page.Text) {
+	cuts := c.cuts
 	for i := range texts {
-		t := &texts[i]
-		s := c.prepare(t)
-		if s == "" {
+		if len(cuts) > 0 && cuts[0].index == i {
+			for k := range cuts[0].pieces {
+				pc := &cuts[0].pieces[k]
+				c.drawText(&pc.text, pc.elem)
+			}
+			cuts = cuts[1:]
 			continue
 		}
-		if c.tagged() && c.elems[i] != c.mark {
-			c.switchMarked(t, c.elems[i])
-		}
-		c.place(t)
-		exact := c.glyphs(t.Face, s)
-		ts := &c.text
-		ts.pen += c.faces[t.Face].UnkernedWidth(s, float64(ts.size)/1000) * ts.hscale()
-		ts.exact = exact
+		c.drawText(&texts[i], texts[i].Elem)
 	}
 	c.endRun()
 	if c.text.open {
@@ -55,6 +52,22 @@ func (c *canvas) drawTexts(texts []page.Text) {
 		c.b = append(c.b, "ET\n"...)
 		c.text.open = false
 	}
+}
+
+// drawText draws t as content of element e.
+func (c *canvas) drawText(t *page.Text, e int32) {
+	s := c.prepare(t)
+	if s == "" {
+		return
+	}
+	if c.tagged() && e != c.mark {
+		c.switchMarked(t, e)
+	}
+	c.place(t)
+	exact := c.glyphs(t.Face, s)
+	ts := &c.text
+	ts.pen += c.faces[t.Face].UnkernedWidth(s, float64(ts.size)/1000) * ts.hscale()
+	ts.exact = exact
 }
 
 // switchMarked ends the text of one structure element and starts t's,
