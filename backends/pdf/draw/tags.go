@@ -37,10 +37,11 @@ var standardRoles = map[string]bool{
 
 // linkElem is the Link element of one link annotation.
 type linkElem struct {
-	page   int    // 0-based page index
-	parent int32  // the element of the link's text
-	text   string // the link's text, for the annotation's /Contents
-	obj    int    // the annotation's object number, once written
+	page   int     // 0-based page index
+	parent int32   // the element of the link's text
+	text   string  // the link's text, for the annotation's /Contents
+	end    float64 // where the last piece of it ends
+	obj    int     // the annotation's object number, once written
 }
 
 // tagged reports whether the document carries a structure tree.
@@ -138,7 +139,11 @@ func (w *writer) linkTexts(i int) []textCut {
 			if le.parent == 0 {
 				le.parent = t.Elem
 			}
+			if le.text != "" && pc.text.X > le.end+1 {
+				le.text += " "
+			}
 			le.text += pc.text.Text
+			le.end = pc.text.X + w.doc.Faces[t.Face].UnkernedWidth(pc.text.Text, t.Size)*hscale(t)
 			pc.elem = int32(len(w.doc.Elems) + annots[pc.link].link - 1)
 		}
 		cuts = append(cuts, textCut{index: k, pieces: pieces})
@@ -304,6 +309,11 @@ func (w *writer) buildTree() *structTree {
 		t.pages[i], t.first[i], t.last[i] = -1, -1, -1
 	}
 	t.attached[0] = true
+	size := n
+	for _, m := range w.mcids {
+		size += len(m)
+	}
+	t.kids, t.next = make([]structKid, 0, size+len(w.links)), make([]int32, 0, size+len(w.links))
 	linkAt := 0
 	for p, mcids := range w.mcids {
 		// Images are drawn first but read where their element comes in
