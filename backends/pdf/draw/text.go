@@ -70,20 +70,27 @@ func (c *canvas) drawText(t *page.Text, e int32) {
 	ts.exact = exact
 }
 
+// continues reports whether t goes on in the open TJ array: on the same
+// baseline, in the same font, size, scaling and colour, after the pen.
+func (c *canvas) continues(t *page.Text) bool {
+	ts := &c.text
+	return ts.run && ts.y == c.y(t.Y) && ts.exact && ts.face == t.Face && ts.size == milli(t.Size) &&
+		ts.scale == scaleOf(t) && c.fill == t.Color && t.X > ts.pen-t.Size/2
+}
+
 // switchMarked ends the text of one structure element and starts t's,
 // which belongs to e. A word space before t stays with the text before
 // it, as a space glyph. On the same line the text array is only cut
 // for the marks: the pen runs on.
 func (c *canvas) switchMarked(t *page.Text, e int32) {
 	ts := &c.text
-	same := ts.run && ts.y == c.y(t.Y) && ts.exact
-	if same {
+	if ts.run && ts.y == c.y(t.Y) && ts.exact {
 		c.space(t.X)
 	} else if ts.run && (c.isLink(e) || c.isLink(c.mark)) {
 		// A link's text runs on with the text around it.
 		c.lineEnd()
 	}
-	if same {
+	if c.continues(t) {
 		c.endString()
 		c.b = append(c.b, "]TJ\n"...)
 		c.beginMarked(e)
@@ -127,8 +134,7 @@ func (c *canvas) place(t *page.Text) {
 	size, y := milli(t.Size), c.y(t.Y)
 	sameLine := ts.run && ts.y == y
 	scale := scaleOf(t)
-	if sameLine && ts.exact && ts.face == t.Face && ts.size == size && ts.scale == scale && c.fill == t.Color &&
-		t.X > ts.pen-t.Size/2 {
+	if c.continues(t) {
 		c.space(t.X)
 		c.adjust(t.X)
 		return
