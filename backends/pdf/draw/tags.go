@@ -189,6 +189,9 @@ func (w *writer) cutAtLinks(t *page.Text, annots []linkAnnot, height int64) []li
 	if len(near) == 0 {
 		return nil
 	}
+	if a := &annots[near[0]]; len(near) == 1 && milli(t.X) >= a.x1 && milli(right) <= a.x2 {
+		return []linkPiece{{text: *t, link: near[0]}} // wholly inside
+	}
 	var pieces []linkPiece
 	x, start, cur := t.X, 0, -2
 	for j, r := range t.Text {
