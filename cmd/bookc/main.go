@@ -78,6 +78,6 @@ errors and nothing was written, 2 the command line is wrong.`,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.AddCommand(newBuild(stderr), newCheck(stdout, stderr), newInit(stdout))
-	root.AddCommand(newWatch(stderr))
+	root.AddCommand(newWatch(stderr), newServe(stderr))
 	return root
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"bookc/build"
+	"bookc/diag"
 	"bookc/parse"
 
 	"github.com/fsnotify/fsnotify"
@@ -46,15 +47,32 @@ type watcher struct {
 	stderr io.Writer
 	cache  *parse.Cache
 	fsw    *fsnotify.Watcher
+	hooks  watchHooks
+}
+
+// watchHooks let another command (serve) follow the builds of a watch.
+// Both are called from the watch loop, one build at a time.
+type watchHooks struct {
+	// loaded is told of every load: the book, nil when it has errors, and
+	// the diagnostics of parsing and linking.
+	loaded func(b *build.Book, ds diag.List)
+	// emitted is told of every group of formats rendered after a load:
+	// the files written (none on error) and the backends' diagnostics.
+	emitted func(formats, written []string, ds diag.List)
 }
 
 func watch(ctx context.Context, f buildFlags, stderr io.Writer) error {
+	return watchWith(ctx, f, stderr, watchHooks{})
+}
+
+// watchWith is watch, telling hooks of every build.
+func watchWith(ctx context.Context, f buildFlags, stderr io.Writer, hooks watchHooks) error {
 	fsw, err := fsnotify.NewWatcher()
 	if err != nil {
 		return &bookError{msg: err.Error()}
 	}
 	defer fsw.Close()
-	w := &watcher{flags: f, stderr: stderr, cache: parse.NewCache(), fsw: fsw}
+	w := &watcher{flags: f, stderr: stderr, cache: parse.NewCache(), fsw: fsw, hooks: hooks}
 	w.addTree(f.dir)
 	w.rebuild()
 	fmt.Fprintln(stderr, "watching", f.dir, "(Ctrl-C stops)")
@@ -126,6 +144,9 @@ func (w *watcher) rebuild() {
 	opts := build.Options{Dir: w.flags.dir, OutDir: w.flags.out, Strict: w.flags.strict, Cache: w.cache}
 	b, ds := build.LoadWith(opts)
 	report(w.stderr, ds, w.flags.quiet)
+	if w.hooks.loaded != nil {
+		w.hooks.loaded(b, ds)
+	}
 	if b == nil {
 		fmt.Fprintf(w.stderr, "%s build failed; outputs unchanged\n", clock())
 		return
@@ -137,6 +158,9 @@ func (w *watcher) rebuild() {
 	for _, g := range groups {
 		written, eds := b.Emit(opts, g)
 		report(w.stderr, eds, w.flags.quiet)
+		if w.hooks.emitted != nil {
+			w.hooks.emitted(g, written, eds)
+		}
 		if eds.HasErrors() {
 			fmt.Fprintf(w.stderr, "%s %s failed; its outputs are unchanged\n", clock(), strings.Join(g, ", "))
 			continue
