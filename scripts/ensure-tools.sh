@@ -1,6 +1,7 @@
 #!/bin/sh
 # Makes sure the validators the tests run are installed: epubcheck (with
-# Java), qpdf and poppler-utils (pdftotext, pdffonts, pdftoppm). As root it
+# Java), qpdf, poppler-utils (pdftotext, pdffonts, pdftoppm) and chromium
+# (the live preview's browser test). As root it
 # installs what is missing with apt-get; otherwise it names the command to
 # run and fails, so no validation is ever skipped silently.
 set -e
@@ -10,6 +11,7 @@ command -v qpdf >/dev/null 2>&1 || missing="$missing qpdf"
 for t in pdftotext pdffonts pdftoppm pdfinfo; do
 	command -v $t >/dev/null 2>&1 || { missing="$missing poppler-utils"; break; }
 done
+command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
 	echo "installing:$missing"
