@@ -11,7 +11,7 @@
   var busy = false;
   var last = null;
   var box = null;
-  var hidden = '';
+  var hidden = stored('bookc-hidden') || '';
   var scrollKey = 'bookc-scroll:' + location.pathname;
 
   restoreScroll();
@@ -65,22 +65,28 @@
   }
 
   function reload() {
-    try {
-      sessionStorage.setItem(scrollKey, JSON.stringify([window.scrollX, window.scrollY]));
-    } catch (e) { /* storage may be off */ }
+    store(scrollKey, JSON.stringify([window.scrollX, window.scrollY]));
     location.reload();
   }
 
   function restoreScroll() {
-    var saved = null;
-    try {
-      saved = sessionStorage.getItem(scrollKey);
-      sessionStorage.removeItem(scrollKey);
-    } catch (e) { return; }
+    var saved = stored(scrollKey);
     if (saved) {
+      store(scrollKey, '');
       var xy = JSON.parse(saved);
       window.addEventListener('load', function () { window.scrollTo(xy[0], xy[1]); });
     }
+  }
+
+  // stored and store use the session's storage, which may be switched off.
+  function stored(key) {
+    try { return sessionStorage.getItem(key); } catch (e) { return null; }
+  }
+
+  function store(key, value) {
+    try {
+      if (value) { sessionStorage.setItem(key, value); } else { sessionStorage.removeItem(key); }
+    } catch (e) { /* storage is off: nothing to keep */ }
   }
 
   function setConnected(on) {
@@ -116,6 +122,7 @@
     fold.textContent = hidden === key ? 'Show' : 'Hide';
     fold.addEventListener('click', function () {
       hidden = hidden === key ? '' : key;
+      store('bookc-hidden', hidden);
       fill(el, ds);
     });
     head.appendChild(title);
