@@ -98,8 +98,6 @@ func (p *dumper) block(b Block) {
 		p.line("Figure src=%q alt=%q @%s", n.Image.Src, n.Image.Alt, n.Image.Pos)
 	case *Rule:
 		p.line("Rule")
-	case *RawBlock:
-		p.line("Raw %q", n.Text)
 	}
 }
 
@@ -153,7 +151,5 @@ func (p *dumper) inline(in Inline) {
 		p.line("Image src=%q alt=%q @%s", n.Src, n.Alt, n.Pos)
 	case *FootnoteRef:
 		p.line("FootnoteRef %d", n.Note.N)
-	case *RawInline:
-		p.line("RawInline %q", n.Text)
 	}
 }

@@ -26,6 +26,7 @@ import (
 	"strings"
 
 	"bookc/ast"
+	"bookc/backends/html"
 	"bookc/config"
 	"bookc/diag"
 	"bookc/link"
@@ -135,7 +136,7 @@ func Render(doc *ast.Document, links *link.Links, cfg *config.Book) (*Output, di
 		if !e.Term() {
 			continue
 		}
-		front := escapeText(collapseSpace(e.TitleText()))
+		front := html.EscapeText(html.Collapse(e.TitleText()))
 		if front == "" {
 			ds.Warnf(e.Pos, "term %q has an empty title; Anki would skip its card", e.ID())
 			continue
@@ -153,23 +154,4 @@ func Render(doc *ast.Document, links *link.Links, cfg *config.Book) (*Output, di
 		writeRow(&buf, front, back, noteTags(&o, e), guid)
 	}
 	return &Output{CSV: buf.Bytes(), Media: media.files}, ds, nil
-}
-
-// collapseSpace turns runs of ASCII white space into single spaces and
-// trims the ends; no-break spaces stay.
-func collapseSpace(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range s {
-		if r == ' ' || r == '\t' || r == '\n' || r == '\r' {
-			space = true
-			continue
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(r)
-	}
-	return b.String()
 }

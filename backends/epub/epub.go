@@ -8,6 +8,7 @@ import (
 	"fmt"
 
 	"bookc/ast"
+	"bookc/backends/html"
 	"bookc/config"
 	"bookc/diag"
 	"bookc/link"
@@ -81,6 +82,16 @@ type book struct {
 	items    []item   // the manifest, in order
 	spine    []string // manifest ids in reading order
 	coverImg string   // manifest id of the cover image
+}
+
+// renderer writes one XHTML content document with the shared HTML writer;
+// the EPUB's part is where links point, the media files, footnotes as
+// EPUB pop-up notes and ids unique in the document.
+type renderer struct {
+	html.Renderer
+	b    *book
+	file string // the document's name, to tell local links from others
+	ids  *namer // ids used in this document
 }
 
 func newBook(doc *ast.Document, links *link.Links, cfg *config.Book) *book {

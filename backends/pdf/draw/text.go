@@ -134,7 +134,7 @@ func (c *canvas) glyphs(face int, s string) bool {
 			c.noteMissing(face, r)
 			exact = false
 		}
-		c.b = appendCode(c.b, r)
+		c.b = appendCode(c.b, f.Glyph(r))
 	}
 	return exact
 }
@@ -150,7 +150,7 @@ func (c *canvas) space(x float64) {
 		return
 	}
 	c.startString()
-	c.b = appendCode(c.b, ' ')
+	c.b = appendCode(c.b, c.faces[ts.face].Glyph(' '))
 	c.used[ts.face].add(' ')
 	ts.pen += w
 }
