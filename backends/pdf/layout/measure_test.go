@@ -116,6 +116,7 @@ func (pr *printed) page(d *page.Doc, ls []pline, label string, fs float64) {
 			run++
 			if run == 3 {
 				pr.HyphenRuns3++
+				pr.worst = append(pr.worst, fmt.Sprintf("3 hyphens p. %s: %s", label, l.text))
 			}
 		} else {
 			run = 0
@@ -169,7 +170,13 @@ func widestSpace(d *page.Doc, l pline, fs float64) float64 {
 }
 
 // textW is the advance of a drawn text.
-func textW(d *page.Doc, t page.Text) float64 { return d.Faces[t.Face].UnkernedWidth(t.Text, t.Size) }
+func textW(d *page.Doc, t page.Text) float64 {
+	w := d.Faces[t.Face].UnkernedWidth(t.Text, t.Size)
+	if t.HScale != 0 {
+		w *= t.HScale
+	}
+	return w
+}
 
 // drawnLines groups a page's texts in the text area by baseline.
 func drawnLines(d *page.Doc, p *page.Page, fs, top, textH float64) []pline {

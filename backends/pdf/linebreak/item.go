@@ -38,6 +38,9 @@ type Item struct {
 	// Auto marks a penalty inserted by automatic hyphenation; such breaks
 	// are not tried in the first (pretolerance) pass.
 	Auto bool
+	// Split marks an emergency break that Fit added inside material too
+	// wide for the measure.
+	Split bool
 	// Width is the natural width of a box or glue, or the width added
 	// when breaking at a penalty.
 	Width float64
@@ -54,6 +57,11 @@ type Item struct {
 	Payload int
 	// Text is the text drawn for a box.
 	Text string
+	// HangL and HangR are how far a box may hang into the left margin
+	// when it starts a line and into the right one when it ends a line
+	// (character protrusion, for punctuation and quotes); HangR of a
+	// penalty is how far its width, a hyphen, may hang.
+	HangL, HangR float32
 }
 
 // Box returns a box item of the given width.
