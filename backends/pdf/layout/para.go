@@ -2,6 +2,7 @@ package layout
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"bookc/ast"
@@ -164,6 +165,15 @@ func (eb *entryBuilder) breakPara(pc *paraCache, ds *diag.List, lb []linebreak.I
 		protrude(e, lb)
 	}
 	res := linebreak.BreakInto(wk.takeResult(), lb, lw, p)
+	if !c.ragged && hyphenRun(res) > p.MaxHyphenRun {
+		// No setting within the tolerance avoids three hyphens in a
+		// row; one with spaces still below half an em may.
+		q := p
+		q.Pretolerance, q.Tolerance = -1, looseTolerance
+		if alt := linebreak.Break(lb, lw, q); hyphenRun(alt) <= p.MaxHyphenRun {
+			res = alt
+		}
+	}
 	defer func() { wk.res = res }()
 	n := len(res.Lines)
 	pc.st, pc.items = statsOf(res, c.ragged), wk.lines.take(n)[:0]
@@ -172,7 +182,7 @@ func (eb *entryBuilder) breakPara(pc *paraCache, ds *diag.List, lb []linebreak.I
 	base := e.baseline(styleID(vRegular, c.text), c.lead)
 	for i, ln := range res.Lines {
 		bx := &boxes[i]
-		*bx = vbox{base: base, role: o.role, line: int32(i), nlines: int32(n)}
+		*bx = vbox{base: base, role: o.role, line: int32(i), nlines: int32(n), hyph: ln.Flagged && i < n-1}
 		x0 := c.left
 		if i > 0 {
 			x0 += o.hang
@@ -182,7 +192,8 @@ func (eb *entryBuilder) breakPara(pc *paraCache, ds *diag.List, lb []linebreak.I
 		fr, end = eb.lineFrags(fr, bx, lb, ln, meta, x0)
 		alignLine(fr[from:], bx, x0, end, lw.At(i), o.align, c.ragged)
 		if i == 0 {
-			fr = append(fr, label...)
+			// The label comes first, as it is read.
+			fr = slices.Insert(fr, from, label...)
 			if o.anchor != "" {
 				bx.extra().anchors = []string{o.anchor}
 			}
@@ -400,4 +411,23 @@ func (e *engine) codeBreaks(items []linebreak.Item, measure float64) []linebreak
 func isMono(st int) bool {
 	v := variant(st / int(nSizes))
 	return v == vMono || v == vMonoBold
+}
+
+// looseTolerance is the badness of a stretch ratio of 2, at which an
+// inter-word space (a quarter em stretching by half its width) reaches
+// half an em.
+const looseTolerance = 800
+
+// hyphenRun is the longest run of lines of res ending at hyphens.
+func hyphenRun(res linebreak.Result) int {
+	best, run := 0, 0
+	for _, ln := range res.Lines {
+		if ln.Flagged {
+			run++
+			best = max(best, run)
+		} else {
+			run = 0
+		}
+	}
+	return best
 }
