@@ -25,6 +25,7 @@ type vitem struct {
 	stretch float64 // glue only
 	bars    *bars   // the quote bars beside the item, if any
 	box     *vbox
+	float   uint16 // a figure or table of this many items starts here: it may float
 	kind    vkind
 	keep    bool // no page break directly after this item
 	rule    bool // glue only: draw a separator rule across its middle

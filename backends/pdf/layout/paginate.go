@@ -1,6 +1,9 @@
 package layout
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // placed is a galley item on a page: its top y below the text area's top
 // and its x shift (for the second column of the index).
@@ -39,6 +42,7 @@ type pager struct {
 	num      int     // number of the next page, for recto starts
 	twoSided bool
 	foot     float64 // below a body line's baseline, the rest of its box
+	floatSep float64 // space below a block floated to the top of a page
 	pages    []pageOut
 	placed   slab[placed]
 	// The first firstN pages are firstH high (room for a heading above
@@ -98,8 +102,37 @@ func (p *pager) add(pg pageOut) {
 // fill sets one page from item start and returns it with the index of
 // the first item not on it. Of the permitted breaks before the material
 // overflows, the page ends at the one of least cost, the latest of equal
-// ones; if there is none, at the overflow.
+// ones; if there is none, at the overflow. A figure or table that does
+// not fit floats to the top of the next page while the text after it
+// fills this one: the galley is reordered so.
 func (p *pager) fill(start int) (pageOut, int) {
+	pg, end, fl := p.fillFrom(start, floatsOK, 0)
+	if fl >= 0 {
+		// The page is the text after the block; the block goes after it.
+		n := int(p.g[fl].float)
+		slices.Reverse(p.g[fl : fl+n])
+		slices.Reverse(p.g[fl+n : end])
+		slices.Reverse(p.g[fl:end])
+		if p.floatSep > 0 {
+			// Space between the block and the text below it.
+			p.g = slices.Insert(p.g, end, &vitem{kind: kGlue, h: p.floatSep, stretch: p.floatSep / 2})
+		}
+		pg, end, _ = p.fillFrom(start, end-n, pg.ended)
+	}
+	return pg, end
+}
+
+// Modes of fillFrom without a stop.
+const (
+	floatsOK = -1 // a block that does not fit may float
+	noFloats = -2
+)
+
+// fillFrom fills a page from item start, up to item stop if that is not
+// negative, then ending as ended says. It returns the page, the first
+// item not on it and the float block that did not fit, if it floats
+// (else -1); the page is then not placed.
+func (p *pager) fillFrom(start, stop int, ended endKind) (pageOut, int, int) {
 	var pg pageOut
 	y, notesH, stretch := 0.0, 0.0, 0.0
 	if b := p.g[start].box; b != nil && b.rare().table != nil && b.rare().table.head != nil {
@@ -107,10 +140,14 @@ func (p *pager) fill(start int) (pageOut, int) {
 		y = b.rare().table.headH
 	}
 	first := true
-	best, bestCost, end := -1, math.Inf(1), len(p.g)
+	best, bestCost, end, fl := -1, math.Inf(1), len(p.g), -1
 	pg.ended = endLast
 	for j := start; j < len(p.g); j++ {
 		it := p.g[j]
+		if j == stop {
+			end, pg.ended = j, ended
+			break
+		}
 		if it.kind == kNewPage || it.kind == kClearPage {
 			end, pg.ended = j, endForced
 			break
@@ -120,7 +157,21 @@ func (p *pager) fill(start int) (pageOut, int) {
 			stretch += it.stretch
 			continue
 		}
+		if fl >= 0 && it.box.rare().mark != "" {
+			// A float stays in its entry: the page ends before the next.
+			end, pg.ended = j, endFull
+			if best >= 0 {
+				end = best + 1
+			}
+			break
+		}
 		nh := p.notesHeight(it.box.rare().notes, notesH)
+		if !first && it.float > 0 && fl < 0 && stop == floatsOK && y+p.blockHeight(j)+notesH > p.height()+0.01 && p.floats(j) {
+			// Set what follows the block as if it were not there.
+			fl = j
+			j += int(it.float) - 1
+			continue
+		}
 		if !first && y+it.h+notesH+nh > p.height()+0.01 {
 			end, pg.ended = j, endFull
 			if best >= 0 {
@@ -137,9 +188,50 @@ func (p *pager) fill(start int) (pageOut, int) {
 			}
 		}
 	}
+	if fl >= 0 {
+		if end <= fl+int(p.g[fl].float) {
+			// Nothing after the block goes onto the page.
+			return p.fillFrom(start, noFloats, 0)
+		}
+		return pg, end, fl
+	}
 	p.place(&pg, start, end)
 	pg.from, pg.to = start, end
-	return pg, end
+	return pg, end, -1
+}
+
+// blockHeight is the height of the float block starting at item j.
+func (p *pager) blockHeight(j int) float64 {
+	h := 0.0
+	for k := j; k < j+int(p.g[j].float); k++ {
+		h += p.g[k].h
+	}
+	return h
+}
+
+// floats reports whether the float block starting at item j may move to
+// the next page: the item before it does not hold on to it, it fits an
+// empty page, and text follows it.
+func (p *pager) floats(j int) bool {
+	it := p.g[j]
+	n := int(it.float)
+	if n == 0 || j+n >= len(p.g) {
+		return false
+	}
+	for k := j - 1; k >= 0; k-- {
+		if p.g[k].kind == kBox {
+			if p.g[k].keep {
+				return false
+			}
+			break
+		}
+	}
+	h := p.blockHeight(j)
+	next := p.g[j+n]
+	for k := j + n; k < len(p.g) && next.kind == kGlue; k++ {
+		next = p.g[k]
+	}
+	return h <= p.height() && next.kind == kBox
 }
 
 // Costs of page breaks, on the scale of TeX's page builder: a page that
