@@ -21,6 +21,9 @@ type pageOut struct {
 	ended  endKind
 	// repeated marks a table header repeated at the page top.
 	repeated bool
+	// split is the last note of the page's last box cut to fit, its
+	// rest left for the next page.
+	split, rest *noteBlock
 	from, to int // the galley items the page was cut from
 }
 
@@ -43,6 +46,9 @@ type pager struct {
 	twoSided bool
 	foot     float64 // below a body line's baseline, the rest of its box
 	floatSep float64 // space below a block floated to the top of a page
+	// carry is the rest of a footnote split at the foot of the page
+	// before, which goes first into the next page's notes.
+	carry []*noteBlock
 	pages    []pageOut
 	placed   slab[placed]
 	// The first firstN pages are firstH high (room for a heading above
@@ -67,6 +73,11 @@ func (p *pager) run() []pageOut {
 			i++
 		}
 		if i >= n {
+			if len(p.carry) > 0 {
+				pg := pageOut{ended: endLast}
+				p.place(&pg, n, n)
+				p.add(pg)
+			}
 			return p.pages
 		}
 		switch p.g[i].kind {
@@ -82,6 +93,10 @@ func (p *pager) run() []pageOut {
 		}
 		pg, end := p.fill(i)
 		p.add(pg)
+		p.carry = nil
+		if pg.rest != nil {
+			p.carry = []*noteBlock{pg.rest}
+		}
 		i = end
 	}
 }
@@ -134,7 +149,7 @@ const (
 // (else -1); the page is then not placed.
 func (p *pager) fillFrom(start, stop int, ended endKind) (pageOut, int, int) {
 	var pg pageOut
-	y, notesH, stretch := 0.0, 0.0, 0.0
+	y, notesH, stretch := 0.0, p.notesHeight(p.carry, 0), 0.0
 	if b := p.g[start].box; b != nil && b.rare().table != nil && b.rare().table.head != nil {
 		pg.repeated = true
 		y = b.rare().table.headH
@@ -173,6 +188,10 @@ func (p *pager) fillFrom(start, stop int, ended endKind) (pageOut, int, int) {
 			continue
 		}
 		if !first && y+it.h+notesH+nh > p.height()+0.01 {
+			if stop == floatsOK && p.splitNote(&pg, it, y, notesH) {
+				end, pg.ended, best = j+1, endFull, j
+				break
+			}
 			end, pg.ended = j, endFull
 			if best >= 0 {
 				end = best + 1
@@ -198,6 +217,33 @@ func (p *pager) fillFrom(start, stop int, ended endKind) (pageOut, int, int) {
 	p.place(&pg, start, end)
 	pg.from, pg.to = start, end
 	return pg, end, -1
+}
+
+// splitNote fits box it onto the page, which holds material down to y
+// and notes of height notesH, by cutting its last footnote: the part
+// that fits stays, at least two lines of it, and the rest goes to the
+// next page. The page must be able to end after the box.
+func (p *pager) splitNote(pg *pageOut, it *vitem, y, notesH float64) bool {
+	ns := it.box.rare().notes
+	if it.keep || len(ns) == 0 {
+		return false
+	}
+	last := ns[len(ns)-1]
+	have := notesH + p.notesHeight(ns[:len(ns)-1], notesH)
+	sep := p.noteGap
+	if have == 0 {
+		sep = p.noteSep
+	}
+	room := p.height() - y - it.h - have - sep
+	k := 0
+	for k+1 < len(last.boxes) && last.hs[k+1] <= room+0.01 {
+		k++
+	}
+	if k < 2 || k >= len(last.boxes) {
+		return false
+	}
+	pg.split, pg.rest = last.split(k)
+	return true
 }
 
 // blockHeight is the height of the float block starting at item j.
@@ -301,12 +347,17 @@ func (p *pager) place(pg *pageOut, start, end int) {
 		pg.items = append(pg.items, placed{it: &vitem{kind: kBox, h: hd.headH, box: hd.head}, h: hd.headH})
 		y = hd.headH
 	}
+	pg.notes = append(pg.notes[:0], p.carry...)
+	pg.notesH = p.notesHeight(p.carry, 0)
 	for j := start; j < end; j++ {
 		it := p.g[j]
 		y += it.h
 		stretch += it.stretch
 		if it.kind == kBox {
 			ns := it.box.rare().notes
+			if pg.split != nil && j == end-1 {
+				ns = append(ns[:len(ns)-1:len(ns)-1], pg.split)
+			}
 			pg.notesH += p.notesHeight(ns, pg.notesH)
 			pg.notes = append(pg.notes, ns...)
 		}

@@ -71,3 +71,33 @@ func TestNoPageEndAfterHyphen(t *testing.T) {
 		t.Errorf("the page ends at %.2f, not flush with 405", y)
 	}
 }
+
+// TestFootnoteContinues splits a long footnote: what fits stays at the
+// foot of the page with its reference, the rest opens the next page's
+// notes, without a number.
+func TestFootnoteContinues(t *testing.T) {
+	nb := &noteBlock{h: 80}
+	for k := 0; k < 10; k++ {
+		nb.boxes = append(nb.boxes, &vbox{})
+		nb.hs = append(nb.hs, float64(8*k))
+	}
+	g := lineItems(6, 10, 1)
+	ref := lineItems(1, 10, 2)[0]
+	ref.box.ext = &boxExtra{notes: []*noteBlock{nb}}
+	g = append(append(g, ref), lineItems(10, 10, 3)...)
+	p := &pager{g: g, h: 150, noteSep: 10, noteGap: 2}
+	pages := p.run()
+	if len(pages) < 2 {
+		t.Fatalf("%d pages", len(pages))
+	}
+	one, two := pages[0], pages[1]
+	if n := len(one.items); n != 7 || len(one.notes) != 1 || len(one.notes[0].boxes) != 8 || one.notes[0].cont {
+		t.Fatalf("page 1: %d items, notes %+v; want the reference and 8 lines of its note", n, one.notes)
+	}
+	if len(two.notes) != 1 || !two.notes[0].cont || len(two.notes[0].boxes) != 2 || two.notes[0].h != 16 {
+		t.Fatalf("page 2 notes %+v; want the 2 lines left, as a continuation", two.notes)
+	}
+	if y := one.notesH + one.items[6].y + one.items[6].h; y > 150.01 {
+		t.Errorf("page 1 overflows: %.1f", y)
+	}
+}
