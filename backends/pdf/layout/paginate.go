@@ -24,7 +24,7 @@ type pageOut struct {
 	// split is the last note of the page's last box cut to fit, its
 	// rest left for the next page.
 	split, rest *noteBlock
-	from, to int // the galley items the page was cut from
+	from, to    int // the galley items the page was cut from
 }
 
 // endKind records why a page ended.
@@ -48,9 +48,9 @@ type pager struct {
 	floatSep float64 // space below a block floated to the top of a page
 	// carry is the rest of a footnote split at the foot of the page
 	// before, which goes first into the next page's notes.
-	carry []*noteBlock
-	pages    []pageOut
-	placed   slab[placed]
+	carry  []*noteBlock
+	pages  []pageOut
+	placed slab[placed]
 	// The first firstN pages are firstH high (room for a heading above
 	// the index's columns).
 	firstN int
