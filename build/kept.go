@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"bookc/ast"
 	"bookc/diag"
@@ -40,6 +41,7 @@ func writeKept(outs []output) ([]string, diag.List) {
 // book's folder is not an output folder, so no transaction of txn (which
 // also clears temporary files in the folders below) runs there.
 func replaceFile(path string, data []byte) error {
+	removeStaleTemps(path)
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return err
@@ -67,4 +69,23 @@ func replaceFile(path string, data []byte) error {
 		d.Close()
 	}
 	return nil
+}
+
+// removeStaleTemps removes the temporary files of path that a killed
+// build left, ".NAME.DIGITS.tmp" beside it. It runs while the output
+// folder's lock is held (see txn.Set.After).
+func removeStaleTemps(path string) {
+	dir, base := filepath.Dir(path), filepath.Base(path)
+	ents, _ := os.ReadDir(dir)
+	for _, e := range ents {
+		n := e.Name()
+		mid, ok := strings.CutPrefix(n, "."+base+".")
+		if !ok || !e.Type().IsRegular() {
+			continue
+		}
+		digits, ok := strings.CutSuffix(mid, ".tmp")
+		if ok && digits != "" && strings.Trim(digits, "0123456789") == "" {
+			os.Remove(filepath.Join(dir, n))
+		}
+	}
 }
