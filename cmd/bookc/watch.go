@@ -15,6 +15,7 @@ import (
 	"bookc/backends/anki"
 	"bookc/build"
 	"bookc/build/txn"
+	"bookc/diag"
 	"bookc/parse"
 
 	"github.com/fsnotify/fsnotify"
@@ -52,10 +53,27 @@ type watcher struct {
 	out    string          // the output folder, absolute
 	dirs   map[string]bool // the folders watched, absolute
 	kept   string          // the Anki state file the build keeps, absolute
+	hooks  watchHooks
+}
+
+// watchHooks let another command (serve) follow the builds of a watch.
+// Both are called from the watch loop, one build at a time.
+type watchHooks struct {
+	// loaded is told of every load: the book, nil when it has errors, and
+	// the diagnostics of parsing and linking.
+	loaded func(b *build.Book, ds diag.List)
+	// emitted is told of every group of formats rendered after a load:
+	// the files written (none on error) and the backends' diagnostics.
+	emitted func(formats, written []string, ds diag.List)
 }
 
 func watch(ctx context.Context, f buildFlags, stderr io.Writer) error {
-	w := &watcher{flags: f, stderr: stderr, cache: parse.NewCache(), guard: txn.NewGuard()}
+	return watchWith(ctx, f, stderr, watchHooks{})
+}
+
+// watchWith is watch, telling hooks of every build.
+func watchWith(ctx context.Context, f buildFlags, stderr io.Writer, hooks watchHooks) error {
+	w := &watcher{flags: f, stderr: stderr, cache: parse.NewCache(), guard: txn.NewGuard(), hooks: hooks}
 	w.out = f.out
 	if !filepath.IsAbs(f.out) {
 		w.out = filepath.Join(f.dir, f.out)
@@ -203,6 +221,9 @@ func (w *watcher) rebuild() {
 	opts := build.Options{Dir: w.flags.dir, OutDir: w.flags.out, Strict: w.flags.strict, Cache: w.cache, Guard: w.guard}
 	b, ds := build.LoadWith(opts)
 	report(w.stderr, ds, w.flags.quiet)
+	if w.hooks.loaded != nil {
+		w.hooks.loaded(b, ds)
+	}
 	if b == nil {
 		fmt.Fprintf(w.stderr, "%s build failed; outputs unchanged\n", clock())
 		return
@@ -217,6 +238,9 @@ func (w *watcher) rebuild() {
 	for _, g := range groups {
 		written, eds := b.Emit(opts, g)
 		report(w.stderr, eds, w.flags.quiet)
+		if w.hooks.emitted != nil {
+			w.hooks.emitted(g, written, eds)
+		}
 		if eds.HasErrors() {
 			fmt.Fprintf(w.stderr, "%s %s failed; its outputs are unchanged\n", clock(), strings.Join(g, ", "))
 			continue
