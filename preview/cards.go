@@ -42,14 +42,16 @@ func (st *site) cardSet() (*cardSet, error) {
 
 // readCards parses the CSV as Anki does: lines starting with '#' before
 // the first record are headers, fields are tab-separated with RFC 4180
-// quoting, the first two columns are the note's fields and the third its
-// tags (the header says so, and the backend always writes it that way).
+// quoting, the first two columns are the note's fields, "#deck column"
+// names the deck's column and "#tags" the tags of every note. With
+// anki.reversed the reverse cards are rows of their own.
 func readCards(out *anki.Output) (*cardSet, error) {
 	cs := &cardSet{media: map[string][]byte{}}
 	for _, m := range out.Media {
 		cs.media[m.Name] = m.Data
 	}
 	data := out.CSV
+	deckCol, tags := 0, ""
 	for bytes.HasPrefix(data, []byte("#")) {
 		line, rest, _ := bytes.Cut(data, []byte("\n"))
 		data = rest
@@ -59,6 +61,10 @@ func readCards(out *anki.Output) (*cardSet, error) {
 			cs.noteType = val
 		case "deck":
 			cs.deck = val
+		case "deck column":
+			deckCol, _ = strconv.Atoi(strings.TrimSpace(val))
+		case "tags":
+			tags = val
 		}
 	}
 	r := csv.NewReader(bytes.NewReader(data))
@@ -73,10 +79,13 @@ func readCards(out *anki.Output) (*cardSet, error) {
 		if err != nil {
 			return nil, fmt.Errorf("reading the cards back: %w", err)
 		}
-		if len(rec) < 3 {
+		if len(rec) < 2 || deckCol > len(rec) {
 			return nil, fmt.Errorf("reading the cards back: a record with %d fields", len(rec))
 		}
-		cs.notes = append(cs.notes, note{front: rec[0], back: rec[1], tags: rec[2]})
+		if deckCol > 0 {
+			cs.deck = rec[deckCol-1]
+		}
+		cs.notes = append(cs.notes, note{front: rec[0], back: rec[1], tags: tags})
 	}
 	return cs, nil
 }
@@ -115,7 +124,8 @@ func (cs *cardSet) html() string {
 	var b strings.Builder
 	b.WriteString(`<main class="bookc-cards"><h1>` + escape(cs.deck) + "</h1>\n<p>")
 	b.WriteString(strconv.Itoa(len(cs.notes)) + " notes, note type <b>" + escape(cs.noteType) + "</b>. ")
-	b.WriteString(`Import <a href="` + outPrefix + `cards.csv">cards.csv</a> with Anki's File › Import.</p>` + "\n")
+	b.WriteString(`Import <a href="` + outPrefix + `cards.apkg">cards.apkg</a> (or <a href="` + outPrefix +
+		`cards.csv">cards.csv</a>) with Anki's File › Import.</p>` + "\n")
 	for i, n := range cs.notes {
 		fmt.Fprintf(&b, `<article class="bookc-note" id="note-%d">`, i+1)
 		card(&b, "Card 1", n.front, n.back)
