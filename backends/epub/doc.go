@@ -72,7 +72,7 @@ func (r *renderer) entryBlock(e *ast.Entry, first bool) {
 	w := &r.w
 	w.raw(`<section class="entry`)
 	if e.Chapter() && first {
-		w.raw(`" epub:type="chapter`)
+		w.raw(`" epub:type="chapter" role="doc-chapter`)
 	}
 	w.raw("\">\n<h1")
 	r.id(r.b.anchors.of(e.ID()))

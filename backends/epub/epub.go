@@ -81,6 +81,18 @@ type book struct {
 	items    []item   // the manifest, in order
 	spine    []string // manifest ids in reading order
 	coverImg string   // manifest id of the cover image
+	// pages is the printed edition's page list, empty without one.
+	pages []printPage
+	// langParts tells that some passage carries its own language.
+	langParts bool
+}
+
+// printPage is one page of the printed edition, as the page list shows
+// it.
+type printPage struct {
+	label string
+	file  string // the document holding its page-break marker
+	id    string
 }
 
 func newBook(doc *ast.Document, links *link.Links, cfg *config.Book) *book {
