@@ -153,6 +153,9 @@ func (p *dumper) inline(in Inline) {
 		p.line("Image src=%q alt=%q @%s", n.Src, n.Alt, n.Pos)
 	case *FootnoteRef:
 		p.line("FootnoteRef %d", n.Note.N)
+	case *Span:
+		p.line("Span %s", attrString(n.Attr, false))
+		p.inlines(n.Inlines)
 	case *RawInline:
 		p.line("RawInline %q", n.Text)
 	}

@@ -123,6 +123,15 @@ type Image struct {
 // FootnoteRef marks where a footnote is referenced.
 type FootnoteRef struct{ Note *Footnote }
 
+// Span is a run of inlines with attributes of its own, written
+// [text]{lang=en}: a passage in another language (attribute "lang", a
+// checked BCP 47 tag), which speech output pronounces and the PDF
+// hyphenates in that language.
+type Span struct {
+	Attr    Attr
+	Inlines []Inline
+}
+
 // RawInline is inline HTML from the source; never passed through as is.
 type RawInline struct{ Text string }
 
@@ -136,4 +145,5 @@ func (*Link) inline()        {}
 func (*Ref) inline()         {}
 func (*Image) inline()       {}
 func (*FootnoteRef) inline() {}
+func (*Span) inline()        {}
 func (*RawInline) inline()   {}

@@ -135,7 +135,7 @@ func Render(doc *ast.Document, links *link.Links, cfg *config.Book) (*Output, di
 		if !e.Term() {
 			continue
 		}
-		front := escapeText(collapseSpace(e.TitleText()))
+		front := front(e)
 		if front == "" {
 			ds.Warnf(e.Pos, "term %q has an empty title; Anki would skip its card", e.ID())
 			continue

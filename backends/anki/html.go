@@ -37,6 +37,12 @@ func (r *renderer) back(e *ast.Entry) []byte {
 	r.b.Reset()
 	r.notes = r.notes[:0]
 	clear(r.num)
+	lang := e.Attr.Lang()
+	if lang != "" {
+		r.b.WriteString(`<div lang="`)
+		r.attr(lang)
+		r.b.WriteString(`">`)
+	}
 	if r.opts.lead {
 		r.blocks(e.Lead, false)
 	}
@@ -55,6 +61,9 @@ func (r *renderer) back(e *ast.Entry) []byte {
 		r.seeAlso(e)
 	}
 	r.footnotes()
+	if lang != "" {
+		r.b.WriteString("</div>")
+	}
 	return r.b.Bytes()
 }
 
@@ -208,7 +217,34 @@ func (r *renderer) inline(in ast.Inline) {
 		r.image(n)
 	case *ast.FootnoteRef:
 		r.footnoteRef(n.Note)
+	case *ast.Span:
+		r.span(n)
 	}
+}
+
+// front returns the card's front: the entry's title, marked with the
+// entry's language when it has its own.
+func front(e *ast.Entry) string {
+	t := escapeText(collapseSpace(e.TitleText()))
+	if lang := e.Attr.Lang(); lang != "" && t != "" {
+		return `<span lang="` + attrEscaper.Replace(lang) + `">` + t + "</span>"
+	}
+	return t
+}
+
+// span writes a passage in another language with its lang attribute, so
+// that Anki's text-to-speech and the reader's browser know it.
+func (r *renderer) span(n *ast.Span) {
+	lang := n.Attr.Lang()
+	if lang == "" {
+		r.inlines(n.Inlines)
+		return
+	}
+	r.b.WriteString(`<span lang="`)
+	r.attr(lang)
+	r.b.WriteString(`">`)
+	r.inlines(n.Inlines)
+	r.b.WriteString("</span>")
 }
 
 // link writes an external link: a link for https addresses, its text

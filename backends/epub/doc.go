@@ -74,7 +74,9 @@ func (r *renderer) entryBlock(e *ast.Entry, first bool) {
 	if e.Chapter() && first {
 		w.raw(`" epub:type="chapter" role="doc-chapter`)
 	}
-	w.raw("\">\n<h1")
+	w.raw(`"`)
+	r.lang(e.Attr.Lang())
+	w.raw(">\n<h1")
 	r.id(r.b.anchors.of(e.ID()))
 	if e.Term() {
 		w.attr("class", "term")
@@ -109,7 +111,9 @@ func (r *renderer) section(s *ast.Section) {
 	case ast.SeeAlsoSection:
 		class = "seealso"
 	}
-	w.raw(`<section class="`, class, "\">\n<h2")
+	w.raw(`<section class="`, class, `"`)
+	r.lang(s.Attr.Lang())
+	w.raw(">\n<h2")
 	r.id(r.b.anchors.of(s.Attr.ID))
 	w.raw(">")
 	r.inlines(s.Title)

@@ -44,9 +44,38 @@ func (r *renderer) inline(in ast.Inline) {
 		r.inlineImage(n)
 	case *ast.FootnoteRef:
 		r.noteRef(n)
+	case *ast.Span:
+		r.span(n)
 	case *ast.RawInline:
 		r.rawInline(n)
 	}
+}
+
+// span writes a passage with its own language as <span lang xml:lang>,
+// so that speech output reads it in that language; a span without one is
+// set as its content.
+func (r *renderer) span(n *ast.Span) {
+	lang := n.Attr.Lang()
+	if lang == "" {
+		r.inlines(n.Inlines)
+		return
+	}
+	r.w.raw("<span")
+	r.lang(lang)
+	r.w.raw(">")
+	r.inlines(n.Inlines)
+	r.w.raw("</span>")
+}
+
+// lang writes lang and xml:lang, and notes that the book marks passages
+// in other languages.
+func (r *renderer) lang(tag string) {
+	if tag == "" {
+		return
+	}
+	r.b.langParts = true
+	r.w.attr("lang", tag)
+	r.w.attr("xml:lang", tag)
 }
 
 // anchor writes ins as a link to href. Without an href, or inside another
