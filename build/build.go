@@ -4,9 +4,7 @@ package build
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -15,6 +13,7 @@ import (
 	"bookc/backends/anki"
 	"bookc/backends/epub"
 	"bookc/backends/pdf"
+	"bookc/build/txn"
 	"bookc/config"
 	"bookc/diag"
 	"bookc/link"
@@ -35,6 +34,8 @@ type Options struct {
 	// Trace, when set, is told when each stage ends and how long it took.
 	// It may be called from several goroutines at once.
 	Trace func(stage string, d time.Duration)
+	// Guard, when set, lets a signal handler stop the write cleanly.
+	Guard *txn.Guard
 }
 
 func (o *Options) trace(stage string, start time.Time) {
@@ -104,8 +105,8 @@ type output struct {
 }
 
 // Run builds the book. Every output is rendered in memory first; files are
-// written only when no error was found, each through a temporary file that
-// is renamed into place, so a failed build leaves earlier outputs intact.
+// written only when no error was found, and then replace the earlier ones
+// together or not at all (see writeAll).
 func Run(opts Options) ([]string, diag.List) {
 	formats, err := checkFormats(opts.Formats)
 	if err != nil {
@@ -134,12 +135,9 @@ func (b *Book) Emit(opts Options, formats []string) ([]string, diag.List) {
 		outDir = filepath.Join(opts.Dir, outDir)
 	}
 	start := time.Now()
-	written, werr := writeAll(outDir, outs)
+	written, wds := writeAll(outDir, outs, formats, opts.Guard)
 	opts.trace("write", start)
-	if werr != nil {
-		ds = append(ds, diag.Diagnostic{Pos: ast.Pos{File: outDir}, Severity: diag.Error, Msg: werr.Error()})
-	}
-	return written, ds
+	return written, append(ds, wds...)
 }
 
 // LoadWith is Load with the cache and trace of opts.
@@ -232,50 +230,4 @@ func renderOne(b *Book, format string) (outs []output, ds diag.List) {
 		outs = append(outs, output{"anki-media/" + m.Name, m.Data})
 	}
 	return outs, ds
-}
-
-func writeAll(dir string, outs []output) ([]string, error) {
-	sort.SliceStable(outs, func(i, j int) bool { return outs[i].name < outs[j].name })
-	var written []string
-	for _, o := range outs {
-		path := filepath.Join(dir, filepath.FromSlash(o.name))
-		if err := WriteFileAtomic(path, o.data); err != nil {
-			return written, err
-		}
-		written = append(written, path)
-	}
-	return written, nil
-}
-
-// WriteFileAtomic writes data to a temporary file beside path, syncs it and
-// renames it over path. Readers see the old file or the new one, never a
-// part of either.
-func WriteFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	name := tmp.Name()
-	_, err = tmp.Write(data)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(name, 0o644)
-	}
-	if err == nil {
-		err = os.Rename(name, path)
-	}
-	if err != nil {
-		os.Remove(name)
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return nil
 }

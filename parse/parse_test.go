@@ -170,3 +170,37 @@ func TestRawHTMLFormattingKept(t *testing.T) {
 		t.Errorf("<b> in a block is not Strong: %#v", p.Inlines)
 	}
 }
+
+// TestCachedGeneratedIDsMatchCleanBuild rebuilds from the cache after an
+// edit elsewhere: an entry without an explicit id keeps the id a clean
+// build gives it, instead of counting its own earlier id as taken.
+func TestCachedGeneratedIDsMatchCleanBuild(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.md"), []byte("## Alpha\n\nText.\n\n### Teil\n\nMehr.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.md"), []byte("## Beta {#Beta}\n\nSiehe [Alpha](#Alpha).\n"), 0o644)
+	cfg, _ := config.Parse("book.yaml", []byte("title: T\n"))
+	cfg.Dir = dir
+	files := []string{"a.md", "b.md"}
+	c := NewCache()
+	ids := func(doc *ast.Document) string {
+		var out []string
+		for _, e := range doc.Entries {
+			out = append(out, e.ID())
+			ast.Headings(e, func(h *ast.Heading) { out = append(out, h.Attr.ID) })
+		}
+		return strings.Join(out, " ")
+	}
+	first, _ := c.Book(cfg, files)
+	want := ids(first)
+	for i := 0; i < 3; i++ {
+		os.WriteFile(filepath.Join(dir, "b.md"), []byte(fmt.Sprintf("## Beta {#Beta}\n\nSiehe [Alpha](#Alpha), %d.\n", i)), 0o644)
+		doc, _ := c.Book(cfg, files)
+		clean, _ := Book(cfg, files)
+		if got := ids(doc); got != want || got != ids(clean) {
+			t.Fatalf("rebuild %d: ids %q, first build %q, clean build %q", i, got, want, ids(clean))
+		}
+	}
+	if c.Hits == 0 {
+		t.Fatal("the cache was not used")
+	}
+}

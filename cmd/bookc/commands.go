@@ -39,8 +39,11 @@ func newBuild(stderr io.Writer) *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			p := newProgress(stderr, f.verbose, f.quiet)
-			written, ds := build.Run(build.Options{Dir: f.dir, OutDir: f.out, Formats: f.formats, Strict: f.strict, Trace: p.trace})
+			written, ds, err := runInterruptible(cmd.Context(), build.Options{Dir: f.dir, OutDir: f.out, Formats: f.formats, Strict: f.strict, Trace: p.trace})
 			p.finish()
+			if err != nil {
+				return err
+			}
 			report(stderr, ds, f.quiet)
 			if ds.HasErrors() {
 				return &bookError{msg: summary(ds)}

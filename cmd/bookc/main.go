@@ -2,7 +2,8 @@
 // handbook, an EPUB 3 and Anki flashcards.
 //
 // Exit codes: 0 the book built (warnings may have been printed), 1 the
-// book has errors (nothing was written), 2 the command line is wrong.
+// book has errors (nothing was written), 2 the command line is wrong, 130
+// interrupted by Ctrl-C (no output was replaced).
 package main
 
 import (
@@ -50,6 +51,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err == nil {
 		return exitOK
 	}
+	var ie *interruptError
+	if errors.As(err, &ie) {
+		fmt.Fprintln(stderr, "bookc:", ie)
+		return exitInterrupted
+	}
 	var be *bookError
 	if errors.As(err, &be) {
 		if be.msg != "" {
@@ -70,7 +76,8 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 PDF handbook, an EPUB 3 for e-readers and a CSV of Anki flashcards.
 
 Exit codes: 0 built (warnings may have been printed), 1 the book has
-errors and nothing was written, 2 the command line is wrong.`,
+errors and nothing was written, 2 the command line is wrong, 130
+interrupted (no output was replaced).`,
 		Version:       version,
 		SilenceUsage:  true,
 		SilenceErrors: true,

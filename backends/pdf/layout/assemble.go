@@ -17,6 +17,7 @@ func (e *engine) assemble(doc *ast.Document, main []pageOut, st *Stats) *page.Do
 	d := &page.Doc{Width: e.pageW, Height: e.pageH, Faces: e.faces, Meta: e.meta()}
 	em := &emitter{e: e, d: d, noteNum: map[*ast.Footnote]int{}}
 	labels := e.anchorLabels(main, 1)
+	ends := entryEnds(main, 1)
 	idxFirst := len(main) + 1
 	if e.twoSided && idxFirst%2 == 0 {
 		idxFirst++
@@ -39,7 +40,7 @@ func (e *engine) assemble(doc *ast.Document, main []pageOut, st *Stats) *page.Do
 	if e.twoSided && len(d.Pages)%2 == 1 {
 		em.blank()
 	}
-	em.pages(e.indexPages(labels), func(i int) string { return strconv.Itoa(idxFirst + i) }, fixedHead(e.lab.Index))
+	em.pages(e.indexPages(labels, ends), func(i int) string { return strconv.Itoa(idxFirst + i) }, fixedHead(e.lab.Index))
 	st.Pages = len(d.Pages)
 	compactFaces(d)
 	return d

@@ -9,6 +9,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"bookc/backends/pdf/page"
+	"bookc/config"
 )
 
 // synthCorpus writes a glossary of n entries in the style of the author's
@@ -105,9 +108,26 @@ func TestCorpusQuality(t *testing.T) {
 		t.Skip("corpus layout in -short mode")
 	}
 	doc, links, cfg := loadBook(t, corpusDir(t))
-	_, st, _ := Layout(doc, links, cfg, defaultFonts(t))
+	d, st, _ := Layout(doc, links, cfg, defaultFonts(t))
 	t.Log(st)
 	checkQuality(t, st)
+	checkPrinted(t, d, cfg)
+}
+
+// checkPrinted reads the figures off the drawn pages and fails where
+// they fall short of what the handbook promises.
+func checkPrinted(t *testing.T, d *page.Doc, cfg *config.Book) {
+	t.Helper()
+	p := cfg.PDF
+	top := float64(p.Margins.Top)
+	pr := measurePrinted(d, p.FontSize, top, p.Paper.Height-top-float64(p.Margins.Bottom))
+	t.Log(pr)
+	for _, w := range pr.worst[:min(len(pr.worst), 12)] {
+		t.Log("  ", w)
+	}
+	if pr.RefsInWord != 0 || pr.RefsOwnPage != 0 {
+		t.Errorf("page references: %v", pr)
+	}
 }
 
 // checkQuality fails on overfull lines, widows, orphans and headings

@@ -187,7 +187,7 @@ func (w *worker) takeRuns(eb *entryBuilder, c ctx) *runs {
 	if r == nil {
 		r = &runs{}
 	}
-	*r = runs{eb: eb, c: c, list: r.list[:0], meta: append(r.meta[:0], runMeta{}), italic: c.italic, pageRefs: true}
+	*r = runs{eb: eb, c: c, list: r.list[:0], meta: append(r.meta[:0], runMeta{}), italic: c.italic, pageRefs: true, pend: r.pend[:0]}
 	return r
 }
 

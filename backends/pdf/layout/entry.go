@@ -17,6 +17,7 @@ type entryCache struct {
 	images map[*ast.Image]*imageData
 	out    entryOut   // what the last run that set the entry left
 	refs   []labelRef // the page labels the entry prints
+	sites  map[*ast.Ref]*refSite
 }
 
 // paraCache is one paragraph's set lines, their figures and, for the
@@ -34,6 +35,7 @@ type paraCache struct {
 type paraExtra struct {
 	sig   string
 	dyns  []labelRef // targets whose page labels the paragraph prints
+	sites []*refSite // its references whose pages it may print
 	warns []onceWarn
 	ds    diag.List
 }
@@ -212,20 +214,27 @@ func (eb *entryBuilder) seeAlso(s *ast.Section) {
 }
 
 // seeAlsoRef sets one reference of a see-also line: "BERT (S. 42)",
-// never broken across lines.
+// never broken across lines nor hyphenated; without the page when the
+// target is on the line's own page.
 func (eb *entryBuilder) seeAlsoRef(r *runs, ref *ast.Ref) {
+	r.noHyph = true
+	defer func() { r.noHyph = false }()
 	t := eb.e.links.Ref(ref)
 	if t == nil {
 		r.inlines(ref.Inlines, runMeta{})
 		return
 	}
 	m := runMeta{dest: t.ID}
+	if t.Entry != nil {
+		m.site = eb.site(ref, t.ID)
+		r.sites = append(r.sites, m.site)
+	}
 	from := len(r.list)
 	r.inlines(ref.Inlines, m)
 	for i := from; i < len(r.list); i++ {
 		r.list[i].Text = strings.ReplaceAll(r.list[i].Text, " ", "\u00a0")
 	}
-	if t.Entry == nil {
+	if t.Entry == nil || m.site.omit {
 		return
 	}
 	r.text("\u00a0("+eb.e.lab.Page+"\u00a0", m)

@@ -68,6 +68,7 @@ type boxExtra struct {
 	outline []outlineMark
 	table   *tableRun
 	marks   []*ast.Footnote // notes whose numbers packed frags show
+	sites   []*refSite      // references set in the box
 }
 
 // noExtra is what a box without extra content reads.

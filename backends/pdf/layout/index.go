@@ -1,23 +1,32 @@
 package layout
 
 import (
+	"strconv"
+
 	"bookc/link"
 )
 
 // indexGalley sets the index: its heading across the page, and the
 // letter groups with every term and its page, for columns of width colW.
-func (e *engine) indexGalley(labels map[string]string) (head, g []vitem, colW, sep float64) {
+func (e *engine) indexGalley(labels, ends map[string]string) (head, g []vitem, colW, sep float64) {
 	eb := e.freeBuilder(e.lab.Index)
 	head = e.chapterHeading(eb, e.lab.Index, link.IndexID)
 	sep = 1.6 * e.fs
 	colW = (e.textW - sep) / 2
 	c := e.bodyCtx()
 	c.right = e.textW - colW
-	pnum := e.numWidth(labels, styleID(vRegular, c.text))
+	st := styleID(vRegular, c.text)
+	pnum := e.numWidth(labels, st)
+	for _, grp := range e.links.Index() {
+		for _, t := range grp.Terms {
+			pnum = max(pnum, e.textWidth(pageRange(labels[t.ID()], ends[t.ID()]), st))
+		}
+	}
 	for _, grp := range e.links.Index() {
 		g = append(g, e.letterHeading(eb, grp.Letter, c)...)
 		for _, t := range grp.Terms {
-			g = append(g, eb.leaderLine(nil, t.Title, t.ID(), labels[t.ID()], c, e.fs, pnum)...)
+			num := pageRange(labels[t.ID()], ends[t.ID()])
+			g = append(g, eb.leaderLine(nil, t.Title, t.ID(), num, c, e.fs, pnum)...)
 		}
 	}
 	return head, g, colW, sep
@@ -25,8 +34,8 @@ func (e *engine) indexGalley(labels map[string]string) (head, g []vitem, colW, s
 
 // indexPages sets the index in two columns; the columns of its last page
 // are balanced.
-func (e *engine) indexPages(labels map[string]string) []pageOut {
-	head, g, colW, sep := e.indexGalley(labels)
+func (e *engine) indexPages(labels, ends map[string]string) []pageOut {
+	head, g, colW, sep := e.indexGalley(labels, ends)
 	headH := 0.0
 	for _, it := range head {
 		headH += it.h
@@ -82,4 +91,38 @@ func (e *engine) balance(g []*vitem, cols []pageOut, headH float64) []pageOut {
 		}
 	}
 	return append(cols[:k], count(hi)...)
+}
+
+// pageRange is the index's page entry for a term that starts on page
+// first and ends on page last: "38", or "38–39" for an entry that runs
+// over.
+func pageRange(first, last string) string {
+	if last == "" || last == first {
+		return first
+	}
+	return first + "\u2013" + last
+}
+
+// entryEnds maps every entry to the label of the page its last box is
+// on; pages are numbered from first. An entry starts at the box that
+// carries its title (the running heads' mark).
+func entryEnds(pages []pageOut, first int) map[string]string {
+	out := map[string]string{}
+	cur := ""
+	for i, pg := range pages {
+		l := strconv.Itoa(first + i)
+		for _, pl := range pg.items {
+			b := pl.it.box
+			if b == nil {
+				continue
+			}
+			if x := b.rare(); x.mark != "" && len(x.anchors) > 0 {
+				cur = x.anchors[0]
+			}
+			if cur != "" && pl.it.kind == kBox {
+				out[cur] = l
+			}
+		}
+	}
+	return out
 }

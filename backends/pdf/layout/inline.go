@@ -15,6 +15,7 @@ type runMeta struct {
 	url  string        // external link
 	dyn  labelRef      // the text is the page label of this target
 	note *ast.Footnote // the text is this note's per-page number
+	site *refSite      // the text is a reference whose page is printed
 }
 
 // runs collects the styled runs of one paragraph from inline nodes.
@@ -31,6 +32,12 @@ type runs struct {
 	dyns []labelRef
 	// notes tells that the paragraph refers to footnotes.
 	notes bool
+	// pend holds page labels waiting for the end of their word, and
+	// sites the paragraph's reference sites.
+	pend  []pendRef
+	sites []*refSite
+	// noHyph keeps text from automatic hyphenation.
+	noHyph bool
 }
 
 // newRuns starts a paragraph in context c.
@@ -71,7 +78,7 @@ func (r *runs) add(text string, st int, m runMeta, noHyph bool) {
 }
 
 // text appends ordinary text.
-func (r *runs) text(s string, m runMeta) { r.add(s, r.style(false), m, false) }
+func (r *runs) text(s string, m runMeta) { r.add(s, r.style(false), m, r.noHyph) }
 
 // inlines converts inline nodes, carrying m into every run.
 func (r *runs) inlines(ins []ast.Inline, m runMeta) {
@@ -131,8 +138,9 @@ func safeURL(u string) bool {
 	return false
 }
 
-// ref sets a cross-reference: its text linked to the target, then the
-// target's page in parentheses. Unresolved references are plain text.
+// ref sets a cross-reference: its text linked to the target; the
+// target's page follows the word the reference belongs to (see
+// placeRefs). Unresolved references are plain text.
 func (r *runs) ref(n *ast.Ref, m runMeta) {
 	t := r.eb.e.links.Ref(n)
 	if t == nil {
@@ -140,16 +148,15 @@ func (r *runs) ref(n *ast.Ref, m runMeta) {
 		return
 	}
 	mm := runMeta{dest: t.ID}
-	r.inlines(n.Inlines, mm)
 	if t.Kind == link.IndexTarget || !r.pageRefs {
+		r.inlines(n.Inlines, mm)
 		return
 	}
-	bold, italic := r.bold, r.italic
-	r.bold, r.italic = false, false
-	r.text(" (→\u00a0"+r.eb.e.lab.Page+"\u00a0", mm)
-	r.pageLabel(t.ID, mm)
-	r.text(")", mm)
-	r.bold, r.italic = bold, italic
+	s := r.eb.site(n, t.ID)
+	r.sites = append(r.sites, s)
+	mm.site = s
+	r.inlines(n.Inlines, mm)
+	r.pend = append(r.pend, pendRef{at: len(r.list), ref: r.eb.e.refs[t.ID], id: t.ID, dest: t.ID, site: s})
 }
 
 // pageLabel appends the page number of target id as the previous run

@@ -105,10 +105,12 @@ func (m *mainMatter) settle() ([]pageOut, diag.List, Stats) {
 		pages = m.e.paginateMain(galley)
 		found := m.e.anchorLabels(pages, 1)
 		moving = m.moved(found)
-		if len(moving) == 0 {
+		locateSites(pages)
+		sites := m.updateSites(found)
+		if len(moving) == 0 && !sites {
 			break
 		}
-		if !m.reflows(moving, found) {
+		if !sites && !m.reflows(moving, found) {
 			// Another run would set every line as this one did.
 			m.adopt(found)
 			moving = nil
@@ -235,7 +237,7 @@ func join(parts []entryOut) ([]*vitem, diag.List, lineStats) {
 // set as it was.
 func (m *mainMatter) buildEntry(i int, w *worker) entryOut {
 	c := m.caches[i]
-	if m.run > 1 && !m.touched(c) {
+	if m.run > 1 && !m.touched(c) && !c.sitesDirty() {
 		return c.out
 	}
 	en := m.doc.Entries[i]

@@ -113,9 +113,10 @@ func TestSampleQuality(t *testing.T) {
 		t.Skip("no sample book")
 	}
 	doc, links, cfg := loadBook(t, dir)
-	_, st, _ := Layout(doc, links, cfg, defaultFonts(t))
+	d, st, _ := Layout(doc, links, cfg, defaultFonts(t))
 	t.Log(st)
 	checkQuality(t, st)
+	checkPrinted(t, d, cfg)
 	if st.MovingRefs != 0 {
 		t.Errorf("page references did not settle: %v", st)
 	}

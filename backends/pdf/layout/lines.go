@@ -66,6 +66,11 @@ func (eb *entryBuilder) word(fr []frag, bx *vbox, pend *textRun, it *linebreak.I
 	if m.note != nil {
 		eb.attachNote(bx, m.note)
 	}
+	if m.site != nil {
+		if x := bx.extra(); len(x.sites) == 0 || x.sites[len(x.sites)-1] != m.site {
+			x.sites = append(x.sites, m.site)
+		}
+	}
 	return fr
 }
 

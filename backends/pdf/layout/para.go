@@ -81,7 +81,7 @@ func (pc *paraCache) fits(e *engine, w float64) bool {
 	if pc == nil || pc.w != w {
 		return false
 	}
-	return pc.x == nil || e.dynSig(pc.x.dyns) == pc.x.sig
+	return pc.x == nil || e.dynSig(pc.x.dyns)+siteSig(pc.x.sites) == pc.x.sig
 }
 
 // setPara reads and breaks a paragraph, and caches it under key unless
@@ -97,11 +97,13 @@ func (eb *entryBuilder) setPara(key any, w float64, c ctx, o paraOpts, fill func
 	defer func() { wk.runs = r }()
 	eb.filling, eb.fillWarns = true, nil
 	fill(r)
+	r.placeRefs()
 	eb.filling, x.warns = false, eb.fillWarns
 	if r.empty() {
 		return nil
 	}
-	x.dyns, x.sig = r.dyns, eb.e.dynSig(r.dyns)
+	x.dyns, x.sites = r.dyns, r.sites
+	x.sig = eb.e.dynSig(r.dyns) + siteSig(r.sites)
 	built := wk.builder(!o.noHyph).BuildInto(borrow(&wk.items), r.list, pc.widths(o))
 	lb := eb.e.codeBreaks(built, w)
 	var rg []linebreak.Item

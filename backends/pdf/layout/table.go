@@ -145,6 +145,7 @@ func (eb *entryBuilder) columnWidths(rows [][][]ast.Inline, head bool, c ctx, nc
 			r := eb.newRuns(c)
 			r.bold = head && ri == 0
 			r.inlines(row[ci], runMeta{})
+			r.placeRefs()
 			// Words and spaces are measured apart, as the line breaker
 			// does: no kerning across a space.
 			natural, word := 0.0, 0.0

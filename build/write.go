@@ -1,0 +1,55 @@
+package build
+
+import (
+	"errors"
+	"fmt"
+
+	"bookc/ast"
+	"bookc/build/txn"
+	"bookc/diag"
+)
+
+// ErrInterrupted is the cause given when a Guard stopped the write.
+var ErrInterrupted = txn.ErrInterrupted
+
+// mediaDir is the output subfolder that holds the Anki cards' images; it
+// holds exactly the images of the latest build.
+const mediaDir = "anki-media"
+
+// writeAll writes the outputs into dir as one transaction: all of them are
+// written to temporary files and synced, then renamed into place together.
+// When anything fails, no earlier output is replaced and the diagnostic
+// says so. Temporary files left by killed runs are removed first.
+func writeAll(dir string, outs []output, formats []string, g *txn.Guard) ([]string, diag.List) {
+	var ds diag.List
+	fail := func(err error) ([]string, diag.List) {
+		if errors.Is(err, txn.ErrInterrupted) {
+			err = errors.New("interrupted; no output was replaced")
+		}
+		ds = append(ds, diag.Diagnostic{Pos: ast.Pos{File: dir}, Severity: diag.Error, Msg: err.Error()})
+		return nil, ds
+	}
+	set, err := txn.Open(dir, g)
+	if err != nil {
+		return fail(err)
+	}
+	defer set.Close()
+	if set.Restored {
+		ds.Warnf(ast.Pos{File: dir}, "an earlier build was stopped while replacing the outputs; its previous outputs were restored")
+	}
+	for _, f := range formats {
+		if f == "anki" {
+			set.Own(mediaDir)
+		}
+	}
+	for _, o := range outs {
+		if err := set.Stage(o.name, o.data); err != nil {
+			return fail(fmt.Errorf("%w; no output was replaced", err))
+		}
+	}
+	written, err := set.Commit()
+	if err != nil {
+		return fail(err)
+	}
+	return written, ds
+}
