@@ -133,13 +133,16 @@ func (b *book) publishing(w *xmlWriter, f a11yFacts) {
 	if !f.pageList {
 		return
 	}
-	if isbn, ok := config.NormalISBN(b.cfg.ISBN.Print.Value); ok {
-		el("dc:source", "urn:isbn:"+isbn)
-		return
-	}
 	src := b.cfg.Title
 	if b.cfg.Edition != "" {
 		src += ", " + b.cfg.Edition
 	}
-	el("dc:source", src+" ("+b.words.Edition+")")
+	src += " (" + b.words.Edition + ")"
+	if isbn, ok := config.NormalISBN(b.cfg.ISBN.Print.Value); ok {
+		src = "urn:isbn:" + isbn
+	}
+	w.raw(`<dc:source id="print-source">`)
+	w.text(src)
+	w.raw("</dc:source>\n")
+	w.raw(`<meta refines="#print-source" property="source-of">pagination</meta>`, "\n")
 }

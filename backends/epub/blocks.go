@@ -15,6 +15,7 @@ func (r *renderer) blocks(bs []ast.Block) {
 }
 
 func (r *renderer) block(b ast.Block) {
+	r.marksBefore(b)
 	w := &r.w
 	switch n := b.(type) {
 	case *ast.Para:
@@ -71,6 +72,7 @@ func (r *renderer) list(l *ast.List) {
 		w.raw("<li>")
 		body := it
 		if p, ok := firstPara(it); ok && l.Tight {
+			r.marksBefore(p)
 			r.inlines(p.Inlines)
 			body = it[1:]
 			if len(body) > 0 {

@@ -63,6 +63,7 @@ func (b *book) chapterDoc(c *chapter) []byte {
 	for _, e := range c.entries {
 		r.entryBlock(e, e == c.entry)
 	}
+	r.marksAll()
 	return r.footer()
 }
 
@@ -76,7 +77,9 @@ func (r *renderer) entryBlock(e *ast.Entry, first bool) {
 	}
 	w.raw(`"`)
 	r.lang(e.Attr.Lang())
-	w.raw(">\n<h1")
+	w.raw(">\n")
+	r.marksBefore(e)
+	w.raw("<h1")
 	r.id(r.b.anchors.of(e.ID()))
 	if e.Term() {
 		w.attr("class", "term")
@@ -99,6 +102,7 @@ func (r *renderer) entryBlock(e *ast.Entry, first bool) {
 // section writes a ### part of an entry; the see-also section becomes one
 // compact line.
 func (r *renderer) section(s *ast.Section) {
+	r.marksBefore(s)
 	if s.Kind == ast.SeeAlsoSection && len(s.Refs) > 0 {
 		r.seeAlso(s)
 		return

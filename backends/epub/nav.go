@@ -45,6 +45,7 @@ func (b *book) navDoc() []byte {
 	r := b.newRenderer(navFile)
 	r.header(b.words.Contents, "frontmatter")
 	w := &r.w
+	r.marksLead()
 	w.raw("<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>")
 	w.text(b.words.Contents)
 	w.raw("</h1>\n<ol>\n")
@@ -64,6 +65,7 @@ func (b *book) navDoc() []byte {
 	navItem(w, indexFile, b.words.Index, "")
 	w.raw("</li>\n</ol>\n</nav>\n")
 	b.landmarks(w)
+	b.pageList(w)
 	return r.footer()
 }
 

@@ -13,6 +13,7 @@ func (b *book) titlePage() []byte {
 	r := b.newRenderer(titleFile)
 	r.header(b.cfg.Title, "frontmatter")
 	w := &r.w
+	r.marksLead()
 	w.raw("<section epub:type=\"titlepage\" class=\"titlepage\">\n<h1 class=\"title\">")
 	w.text(b.cfg.Title)
 	w.raw("</h1>\n")
@@ -73,6 +74,7 @@ func (b *book) indexPage() []byte {
 	r := b.newRenderer(indexFile)
 	r.header(b.words.Index, "backmatter")
 	w := &r.w
+	r.marksLead()
 	groups := b.links.Index()
 	ids := letterIDs(groups)
 	w.raw("<section epub:type=\"index\" role=\"doc-index\" class=\"index\">\n<h1")

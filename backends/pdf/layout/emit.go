@@ -14,6 +14,10 @@ type emitter struct {
 	noteNum map[*ast.Footnote]int // number a note got on its page
 	onPage  map[*ast.Footnote]int // numbers given on the current page
 	topMark string                // the last entry title of earlier pages
+	// part is the part of the book the pages emitted now belong to, and
+	// at, when set, tells where the text of page i of the part begins.
+	part page.Part
+	at   func(i int) any
 }
 
 // headFunc returns the running head of a page, "" for none.
@@ -35,6 +39,7 @@ func (em *emitter) left() float64 {
 // blank adds an empty page.
 func (em *emitter) blank() {
 	em.d.Pages = append(em.d.Pages, &page.Page{})
+	em.d.Sources = append(em.d.Sources, page.Source{Part: page.BlankPage})
 }
 
 // pages emits paginated pages; labels gives each page's printed number
@@ -48,6 +53,9 @@ func (em *emitter) pages(pgs []pageOut, label func(i int) string, head headFunc)
 			continue
 		}
 		em.page(&pgs[i], label(i), head(&pgs[i], i == 0))
+		if em.at != nil {
+			em.d.Sources[len(em.d.Sources)-1].At = em.at(i)
+		}
 		pgs[i].release()
 	}
 }
@@ -76,6 +84,7 @@ func (em *emitter) page(pg *pageOut, label, head string) {
 		em.folio(p, label, x0)
 	}
 	em.d.Pages = append(em.d.Pages, p)
+	em.d.Sources = append(em.d.Sources, page.Source{Part: em.part})
 }
 
 // item emits a placed galley item.

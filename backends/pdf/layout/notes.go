@@ -25,7 +25,9 @@ func (eb *entryBuilder) noteBlock(n *ast.Footnote) *noteBlock {
 	c.left = 1.1 * e.styles[st].size
 	saved, keepN, bars, label := eb.items, eb.keepN, eb.bars, eb.label
 	eb.items, eb.keepN, eb.bars, eb.label = nil, 0, nil, nil
+	eb.inNote = true
 	eb.blocks(n.Body, c)
+	eb.inNote = false
 	items := eb.items
 	eb.items, eb.keepN, eb.bars, eb.label = saved, keepN, bars, label
 
