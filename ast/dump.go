@@ -98,8 +98,6 @@ func (p *dumper) block(b Block) {
 		p.line("Figure src=%q alt=%q @%s", n.Image.Src, n.Image.Alt, n.Image.Pos)
 	case *Rule:
 		p.line("Rule")
-	case *RawBlock:
-		p.line("Raw %q", n.Text)
 	}
 }
 
@@ -156,7 +154,5 @@ func (p *dumper) inline(in Inline) {
 	case *Span:
 		p.line("Span %s", attrString(n.Attr, false))
 		p.inlines(n.Inlines)
-	case *RawInline:
-		p.line("RawInline %q", n.Text)
 	}
 }

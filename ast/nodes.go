@@ -61,13 +61,6 @@ type Figure struct{ Image *Image }
 // Rule is a thematic break inside an entry.
 type Rule struct{}
 
-// RawBlock is HTML written in the source. Backends must never pass it
-// through unsanitised.
-type RawBlock struct {
-	Pos  Pos
-	Text string
-}
-
 func (*Para) block()      {}
 func (*Heading) block()   {}
 func (*List) block()      {}
@@ -76,7 +69,6 @@ func (*Quote) block()     {}
 func (*Table) block()     {}
 func (*Figure) block()    {}
 func (*Rule) block()      {}
-func (*RawBlock) block()  {}
 
 // Text is a run of plain text. Spaces inside it are ordinary spaces; U+00A0
 // and U+00AD keep their meaning.
@@ -97,8 +89,10 @@ type Strong struct{ Inlines []Inline }
 // Code is inline code.
 type Code struct{ Text string }
 
-// Link is a link to an external address.
+// Link is a link to an address outside the book, as written; the linker
+// decides whether it may become a link.
 type Link struct {
+	Pos     Pos
 	URL     string
 	Title   string
 	Inlines []Inline
@@ -132,9 +126,6 @@ type Span struct {
 	Inlines []Inline
 }
 
-// RawInline is inline HTML from the source; never passed through as is.
-type RawInline struct{ Text string }
-
 func (*Text) inline()        {}
 func (*Space) inline()       {}
 func (*LineBreak) inline()   {}
@@ -146,4 +137,3 @@ func (*Ref) inline()         {}
 func (*Image) inline()       {}
 func (*FootnoteRef) inline() {}
 func (*Span) inline()        {}
-func (*RawInline) inline()   {}

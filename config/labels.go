@@ -12,6 +12,7 @@ type Labels struct {
 	Cover     string
 	TitlePage string
 	Figure    string
+	Table     string // names a table's scrolling box for screen readers
 	Landmarks string // heading of the EPUB's landmarks list
 	Start     string // the bodymatter landmark
 	Back      string // a footnote's link back to the text, for screen readers
@@ -34,7 +35,7 @@ type Labels struct {
 
 var labels = map[string]Labels{
 	"de": {Contents: "Inhalt", Index: "Index", SeeAlso: "Siehe auch", Page: "S.", Footnotes: "Anmerkungen",
-		Cover: "Umschlag", TitlePage: "Titelseite", Figure: "Abbildung",
+		Cover: "Umschlag", TitlePage: "Titelseite", Figure: "Abbildung", Table: "Tabelle",
 		Landmarks: "Orientierungspunkte", Start: "Beginn des Inhalts", Back: "Zurück zum Text", Letters: "Buchstaben",
 		Summary:    "Glossar mit Inhaltsverzeichnis, Querverweisen als Links und alphabetischem Index.",
 		AllAlt:     " Alle Abbildungen haben einen Alternativtext.",
@@ -44,7 +45,7 @@ var labels = map[string]Labels{
 		PageList:   "Seitenliste", Imprint: "Impressum", ISBN: "ISBN (Druckausgabe)", EISBN: "ISBN (E-Book)",
 		Edition: "Druckausgabe"},
 	"en": {Contents: "Contents", Index: "Index", SeeAlso: "See also", Page: "p.", Footnotes: "Notes",
-		Cover: "Cover", TitlePage: "Title page", Figure: "Figure",
+		Cover: "Cover", TitlePage: "Title page", Figure: "Figure", Table: "Table",
 		Landmarks: "Landmarks", Start: "Start of content", Back: "Back to text", Letters: "Letters",
 		Summary:    "Glossary with a table of contents, cross-references as links and an alphabetical index.",
 		AllAlt:     " All images have alternative text.",

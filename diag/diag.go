@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
+	"strings"
 
 	"bookc/ast"
 )
@@ -107,4 +109,16 @@ func (l List) Error() string {
 		return l[0].String()
 	}
 	return fmt.Sprintf("%s (and %d more)", l[0], len(l)-1)
+}
+
+// Quote quotes s for a message, shortened to its first line and at most
+// 40 runes.
+func Quote(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i] + "…"
+	}
+	if rs := []rune(s); len(rs) > 40 {
+		s = string(rs[:40]) + "…"
+	}
+	return strconv.Quote(s)
 }

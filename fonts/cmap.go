@@ -77,7 +77,7 @@ func cmapScore(platform, encoding, format uint16) int {
 }
 
 // parseCmap picks the best Unicode subtable and decodes it. It also
-// insists on a format 4 Unicode subtable, the only kind fpdf reads.
+// insists on a format 4 Unicode subtable.
 func parseCmap(t []byte, numGlyphs int) (*charMap, error) {
 	r := &reader{b: t}
 	n := int(r.u16(2))
@@ -101,7 +101,7 @@ func parseCmap(t []byte, numGlyphs int) (*charMap, error) {
 		}
 	}
 	if !bmp {
-		return nil, unsupported("cmap has no Unicode BMP (format 4) subtable, which fpdf requires")
+		return nil, unsupported("cmap has no Unicode BMP (format 4) subtable")
 	}
 	c := &charMap{small: make([]uint16, smallLimit), numGlyphs: numGlyphs}
 	sub := &reader{b: t[bestOff:]}

@@ -3,8 +3,8 @@
 // vertical metrics. It also bundles the default fonts (Liberation and
 // DejaVu) and picks fallback faces for runes a face lacks.
 //
-// Widths are quantised the way the PDF will render them: fpdf writes each
-// glyph's advance to the PDF width array rounded to 1/1000 em, and viewers
+// Widths are quantised the way the PDF will render them: the PDF's width
+// array has each glyph's advance rounded to 1/1000 em, and viewers
 // position glyphs by that array, so Width sums the rounded values.
 package fonts
 
@@ -152,7 +152,7 @@ func (f *Face) parseKerning(dir tableDir) error {
 // fillTables derives the per-glyph PDF widths, the dense rune table and
 // any vertical metrics the OS/2 table did not supply.
 func (f *Face) fillTables(loc *glyphLocator) {
-	scale := 1000.0 / float64(f.m.UnitsPerEm) // same arithmetic as fpdf
+	scale := 1000.0 / float64(f.m.UnitsPerEm) // as the PDF width array has them
 	f.w1000 = make([]int32, len(f.adv))
 	for g, a := range f.adv {
 		f.w1000[g] = int32(math.Round(scale * float64(a)))
@@ -274,8 +274,7 @@ func (f *Face) Name() string { return f.name }
 // Metrics returns the font-wide values read from the font.
 func (f *Face) Metrics() Metrics { return f.m }
 
-// Data returns the original font bytes, suitable for fpdf's
-// AddUTF8FontFromBytes. The slice must not be modified.
+// Data returns the original font bytes. The slice must not be modified.
 func (f *Face) Data() []byte { return f.data }
 
 // UnitsPerEm returns the number of font units per em.
@@ -324,8 +323,8 @@ func (f *Face) Width(s string, size float64) float64 {
 }
 
 // UnkernedWidth returns the width of s at size points without kerning.
-// For text that Printable leaves unchanged this is exactly what fpdf's
-// GetStringWidth reports and what fpdf draws.
+// For text that Printable leaves unchanged this is exactly the advance
+// the PDF viewer moves the pen by.
 func (f *Face) UnkernedWidth(s string, size float64) float64 {
 	return float64(f.measure(s)) * size / 1000
 }

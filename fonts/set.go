@@ -23,7 +23,7 @@ type Set struct {
 	Fallback                                       []*Face
 
 	// BMPOnly makes Pick and Segments treat runes above U+FFFF as missing,
-	// because fpdf addresses glyphs by 16-bit codes and cannot draw them.
+	// as the PDF writer draws only text of the Basic Multilingual Plane.
 	BMPOnly bool
 }
 

@@ -109,7 +109,7 @@ const (
 	magicWOFF2    = 0x774F4632 // 'wOF2'
 )
 
-// errCFF is the message for fonts whose outlines fpdf cannot embed.
+// errCFF is the message for fonts whose outlines cannot be embedded.
 const errCFF = "not a TrueType font: CFF outlines (OpenType) are not supported; convert to TrueType"
 
 // tableDir maps table tags to their bytes within the font data.

@@ -90,8 +90,8 @@ func parseMaxp(t []byte, m *Metrics) error {
 }
 
 // parseOS2 reads the optional OS/2 table. Fonts whose licence forbids
-// embedding, subsetting or outline embedding are rejected: fpdf always
-// embeds a subset of the outlines (it only prints a warning for them).
+// embedding, subsetting or outline embedding are rejected: the PDF always
+// embeds a subset of the outlines.
 func parseOS2(t []byte, m *Metrics) error {
 	if t == nil {
 		return nil

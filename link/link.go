@@ -53,8 +53,8 @@ type Group struct {
 	Terms  []*ast.Entry
 }
 
-// Resolve maps ids to targets and checks every reference. Unknown targets
-// are warnings (with a suggestion where a near id exists); duplicate ids are
+// Resolve maps ids to targets and checks every reference and external
+// link. Unknown targets and refused addresses are warnings (with a suggestion where a near id exists); duplicate ids are
 // errors naming both places.
 func Resolve(doc *ast.Document, lang string) (*Links, diag.List) {
 	l := &Links{
@@ -69,6 +69,7 @@ func Resolve(doc *ast.Document, lang string) (*Links, diag.List) {
 	}
 	for _, e := range doc.Entries {
 		l.resolveRefs(e, &ds)
+		checkLinks(e, &ds)
 	}
 	l.index = buildIndex(doc, lang)
 	return l, ds
@@ -132,8 +133,14 @@ func (l *Links) resolveRefs(e *ast.Entry, ds *diag.List) {
 }
 
 // Ref returns the target of a cross-reference, or nil when it is
-// unresolved: backends then set the reference's text without a link.
-func (l *Links) Ref(r *ast.Ref) *Target { return l.refs[r] }
+// unresolved (or l is nil): backends then set the reference's text
+// without a link.
+func (l *Links) Ref(r *ast.Ref) *Target {
+	if l == nil {
+		return nil
+	}
+	return l.refs[r]
+}
 
 // Target returns what an id names, or nil.
 func (l *Links) Target(id string) *Target { return l.targets[id] }

@@ -19,17 +19,26 @@ var dropped = map[string]bool{
 	"template": true, "svg": true, "math": true, "textarea": true, "select": true, "head": true, "title": true,
 }
 
+// htmlRun is a run of inlines followed by one tag as written in the
+// source. Tags live only here, between goldmark's tree and the sanitiser:
+// the tree has no node for raw HTML.
+type htmlRun struct {
+	ins []ast.Inline
+	tag string // "" for the last run
+}
+
 // htmlBlock turns a raw HTML block into a paragraph: its text, with the
 // formatting tags the inline sanitiser understands.
 func (c *converter) htmlBlock(pos ast.Pos, raw string) []ast.Block {
 	c.f.rawHTML(pos)
+	var runs []htmlRun
 	var ins []ast.Inline
 	z := html.NewTokenizer(strings.NewReader(raw))
 	for {
 		tt := z.Next()
 		switch tt {
 		case html.ErrorToken:
-			ins = trimSpaces(c.sanitizeInlines(pos, ins))
+			ins = trimSpaces(c.sanitizeInlines(pos, append(runs, htmlRun{ins: ins})))
 			if len(ins) == 0 {
 				return nil
 			}
@@ -44,7 +53,8 @@ func (c *converter) htmlBlock(pos ast.Pos, raw string) []ast.Block {
 			if block[string(name)] {
 				ins = append(ins, &ast.Text{Text: " "})
 			}
-			ins = append(ins, &ast.RawInline{Text: string(z.Raw())})
+			runs = append(runs, htmlRun{ins: ins, tag: string(z.Raw())})
+			ins = nil
 		}
 	}
 }
@@ -101,10 +111,11 @@ func trimSpaces(ins []ast.Inline) []ast.Inline {
 	return out
 }
 
-// sanitizeInlines rewrites a run of inlines that holds raw HTML: formatting
-// tags become Strong, Emph, Code and LineBreak nodes, dropped elements
-// vanish with their content, every other tag vanishes and leaves its text.
-func (c *converter) sanitizeInlines(pos ast.Pos, ins []ast.Inline) []ast.Inline {
+// sanitizeInlines rewrites inlines interleaved with raw HTML tags:
+// formatting tags become Strong, Emph, Code and LineBreak nodes, dropped
+// elements vanish with their content, every other tag vanishes and leaves
+// its text.
+func (c *converter) sanitizeInlines(pos ast.Pos, runs []htmlRun) []ast.Inline {
 	type frame struct {
 		tag string
 		out []ast.Inline
@@ -124,15 +135,11 @@ func (c *converter) sanitizeInlines(pos ast.Pos, ins []ast.Inline) []ast.Inline 
 			}
 		}
 	}
-	for _, in := range ins {
-		raw, ok := in.(*ast.RawInline)
-		if !ok {
-			if skip == "" {
-				top().out = append(top().out, in)
-			}
-			continue
+	for _, run := range runs {
+		if skip == "" {
+			top().out = append(top().out, run.ins...)
 		}
-		for _, t := range tags(raw.Text) {
+		for _, t := range tags(run.tag) {
 			if t.name != "br" && t.name != "wbr" && !formatting(t.name) {
 				c.f.rawHTML(pos)
 			}

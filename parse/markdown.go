@@ -261,16 +261,29 @@ func (c *converter) table(t *east.Table) ast.Block {
 
 func (c *converter) inlines(n gast.Node) []ast.Inline {
 	var out []ast.Inline
-	raw := false
+	var runs []htmlRun
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		if raw, ok := ch.(*gast.RawHTML); ok {
+			runs = append(runs, htmlRun{ins: out, tag: c.rawInline(raw)})
+			out = nil
+			continue
+		}
 		out = c.inline(out, ch)
-		_, isRaw := ch.(*gast.RawHTML)
-		raw = raw || isRaw
 	}
-	if raw {
-		out = c.sanitizeInlines(c.pos(n), out)
+	if runs != nil {
+		return c.sanitizeInlines(c.pos(n), append(runs, htmlRun{ins: out}))
 	}
 	return out
+}
+
+// rawInline returns inline HTML as written in the source.
+func (c *converter) rawInline(n *gast.RawHTML) string {
+	var b strings.Builder
+	for i := 0; i < n.Segments.Len(); i++ {
+		seg := n.Segments.At(i)
+		b.Write(seg.Value(c.src.text))
+	}
+	return b.String()
 }
 
 // appendText adds text, merging it with a preceding Text node.
@@ -318,16 +331,9 @@ func (c *converter) inline(out []ast.Inline, n gast.Node) []ast.Inline {
 		if n.AutoLinkType == gast.AutoLinkEmail && !strings.HasPrefix(url, "mailto:") {
 			url = "mailto:" + url
 		}
-		out = append(out, &ast.Link{URL: url, Inlines: []ast.Inline{&ast.Text{Text: string(n.Label(c.src.text))}}})
+		out = append(out, &ast.Link{Pos: c.pos(n), URL: url, Inlines: []ast.Inline{&ast.Text{Text: string(n.Label(c.src.text))}}})
 	case *gast.Image:
 		out = append(out, &ast.Image{Pos: c.pos(n), Src: string(n.Destination), Alt: ast.PlainText(c.inlines(n)), Title: string(n.Title)})
-	case *gast.RawHTML:
-		var b strings.Builder
-		for i := 0; i < n.Segments.Len(); i++ {
-			seg := n.Segments.At(i)
-			b.Write(seg.Value(c.src.text))
-		}
-		out = append(out, &ast.RawInline{Text: b.String()})
 	case *east.FootnoteLink:
 		out = append(out, &ast.FootnoteRef{Note: c.f.footnote(n.Index, c)})
 	case *spanNode:
@@ -356,7 +362,7 @@ func (c *converter) link(n gast.Node, dest, title string) ast.Inline {
 	if strings.HasPrefix(dest, "#") {
 		return &ast.Ref{Pos: c.pos(n), Target: unescapeURL(dest[1:]), Inlines: ins}
 	}
-	return &ast.Link{URL: dest, Title: title, Inlines: ins}
+	return &ast.Link{Pos: c.pos(n), URL: dest, Title: title, Inlines: ins}
 }
 
 func unescape(b []byte) string {

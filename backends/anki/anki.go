@@ -154,22 +154,3 @@ func Render(doc *ast.Document, links *link.Links, cfg *config.Book) (*Output, di
 	}
 	return &Output{CSV: buf.Bytes(), Media: media.files}, ds, nil
 }
-
-// collapseSpace turns runs of ASCII white space into single spaces and
-// trims the ends; no-break spaces stay.
-func collapseSpace(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range s {
-		if r == ' ' || r == '\t' || r == '\n' || r == '\r' {
-			space = true
-			continue
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(r)
-	}
-	return b.String()
-}

@@ -3,7 +3,10 @@ package epub
 import (
 	"strings"
 
+	"bookc/ast"
+	"bookc/backends/html"
 	"bookc/config"
+	"bookc/link"
 )
 
 // a11yFacts is what the accessibility metadata is computed from: what
@@ -19,7 +22,28 @@ type a11yFacts struct {
 // a11yFacts collects the facts after the documents are built.
 func (b *book) a11yFacts() a11yFacts {
 	return a11yFacts{images: len(b.media.list), noAlt: b.media.noAlt, pageList: len(b.pages) > 0,
-		langParts: b.langParts, index: len(b.links.Index()) > 0}
+		langParts: langParts(b.doc), index: len(b.links.Index()) > 0}
+}
+
+// langParts reports whether an entry, a section or a span carries a
+// language of its own.
+func langParts(doc *ast.Document) bool {
+	for _, e := range doc.Entries {
+		found := e.Attr.Lang() != ""
+		ast.WalkEntry(e, func(n any) bool {
+			switch x := n.(type) {
+			case *ast.Section:
+				found = found || x.Attr.Lang() != ""
+			case *ast.Span:
+				found = found || x.Attr.Lang() != ""
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
 }
 
 // a11yMeta is the schema.org and EPUB Accessibility 1.1 metadata, as
@@ -82,7 +106,7 @@ func summary(f a11yFacts, cfg *config.Book, w words) string {
 // makes one and the content does not contradict it: an image without alt
 // text fails WCAG 1.1.1, so then no claim is written and the author is
 // told.
-func (b *book) claim(w *xmlWriter, f a11yFacts) {
+func (b *book) claim(w *html.Writer, f a11yFacts) {
 	a := b.cfg.EPUB.Accessibility
 	if a.ConformsTo.Value == "" {
 		return
@@ -91,39 +115,39 @@ func (b *book) claim(w *xmlWriter, f a11yFacts) {
 		b.ds.Warnf(b.cfg.Pos("epub"), "epub.accessibility.conforms-to is not written: an image has no alt text (see the warning at the image)")
 		return
 	}
-	w.raw(`<meta property="dcterms:conformsTo">`)
-	w.text(a.ConformsTo.Value)
-	w.raw("</meta>\n")
+	w.Raw(`<meta property="dcterms:conformsTo">`)
+	w.Text(a.ConformsTo.Value)
+	w.Raw("</meta>\n")
 	if a.CertifiedBy == "" {
 		return
 	}
-	w.raw(`<meta property="a11y:certifiedBy" id="certifier">`)
-	w.text(a.CertifiedBy)
-	w.raw("</meta>\n")
+	w.Raw(`<meta property="a11y:certifiedBy" id="certifier">`)
+	w.Text(a.CertifiedBy)
+	w.Raw("</meta>\n")
 	if a.Credential != "" {
-		w.raw(`<meta property="a11y:certifierCredential" refines="#certifier">`)
-		w.text(a.Credential)
-		w.raw("</meta>\n")
+		w.Raw(`<meta property="a11y:certifierCredential" refines="#certifier">`)
+		w.Text(a.Credential)
+		w.Raw("</meta>\n")
 	}
 	if a.Report != "" {
-		if u, ok := safeURL(a.Report); ok {
-			w.raw(`<link rel="a11y:certifierReport" refines="#certifier"`)
-			w.attr("href", u)
-			w.raw("/>\n")
+		if u, ok := link.URL(a.Report); ok {
+			w.Raw(`<link rel="a11y:certifierReport" refines="#certifier"`)
+			w.Attr("href", u)
+			w.Raw("/>\n")
 		}
 	}
 }
 
 // publishing writes publisher, rights, the e-book's ISBN and, with a page
 // list, the printed edition it follows.
-func (b *book) publishing(w *xmlWriter, f a11yFacts) {
+func (b *book) publishing(w *html.Writer, f a11yFacts) {
 	el := func(tag, value string) {
 		if strings.TrimSpace(value) == "" {
 			return
 		}
-		w.raw("<", tag, ">")
-		w.text(value)
-		w.raw("</", tag, ">\n")
+		w.Raw("<", tag, ">")
+		w.Text(value)
+		w.Raw("</", tag, ">\n")
 	}
 	el("dc:publisher", b.cfg.Publisher)
 	el("dc:rights", b.cfg.Rights)
@@ -141,8 +165,8 @@ func (b *book) publishing(w *xmlWriter, f a11yFacts) {
 	if isbn, ok := config.NormalISBN(b.cfg.ISBN.Print.Value); ok {
 		src = "urn:isbn:" + isbn
 	}
-	w.raw(`<dc:source id="print-source">`)
-	w.text(src)
-	w.raw("</dc:source>\n")
-	w.raw(`<meta refines="#print-source" property="source-of">pagination</meta>`, "\n")
+	w.Raw(`<dc:source id="print-source">`)
+	w.Text(src)
+	w.Raw("</dc:source>\n")
+	w.Raw(`<meta refines="#print-source" property="source-of">pagination</meta>`, "\n")
 }

@@ -2,58 +2,69 @@ package epub
 
 import (
 	"strconv"
+	"strings"
 
 	"bookc/ast"
+	"bookc/backends/html"
+	"bookc/link"
 )
 
-// renderer writes one XHTML content document.
-type renderer struct {
-	b        *book
-	file     string // the document's name, to tell local links from others
-	w        xmlWriter
-	ids      *namer             // ids used in this document
-	entry    *ast.Entry         // the entry being written, for positions
-	link     int                // depth of open <a> elements
-	deferred []*ast.FootnoteRef // note references met inside a link
-}
-
 func (b *book) newRenderer(file string) *renderer {
-	return &renderer{b: b, file: file, ids: newNamer()}
+	r := &renderer{b: b, file: file, ids: newNamer()}
+	r.Options = html.Options{XHTML: true, SectionLevel: 2, TableLabel: b.words.Table}
+	r.Links = b.links
+	r.Hooks = html.Hooks{
+		Href:  func(_ *ast.Ref, t *link.Target) string { return b.href(t, file) },
+		Image: b.media.image,
+		Note:  r.noteRef,
+		ID:    func(id string) string { return r.ids.unique(b.anchors.of(id)) },
+		Mark:  r.marksBefore,
+	}
+	return r
 }
 
 // header opens the document: XML declaration, html with lang and
 // xml:lang, the title and the stylesheets, and body with its epub:type.
 func (r *renderer) header(title, bodyType string) {
-	w := &r.w
-	w.raw(`<?xml version="1.0" encoding="UTF-8"?>`, "\n<!DOCTYPE html>\n")
-	w.raw(`<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"`)
-	w.attr("lang", r.b.lang)
-	w.attr("xml:lang", r.b.lang)
-	w.raw(">\n<head>\n<meta charset=\"UTF-8\"/>\n<title>")
-	w.text(title)
-	w.raw("</title>\n")
+	w := &r.W
+	w.Raw(`<?xml version="1.0" encoding="UTF-8"?>`, "\n<!DOCTYPE html>\n")
+	w.Raw(`<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"`)
+	w.Attr("lang", r.b.lang)
+	w.Attr("xml:lang", r.b.lang)
+	w.Raw(">\n<head>\n<meta charset=\"UTF-8\"/>\n<title>")
+	w.Text(title)
+	w.Raw("</title>\n")
 	for _, css := range r.b.styles {
-		w.raw(`<link rel="stylesheet" type="text/css"`)
-		w.attr("href", css)
-		w.raw("/>\n")
+		w.Raw(`<link rel="stylesheet" type="text/css"`)
+		w.Attr("href", css)
+		w.Raw("/>\n")
 	}
-	w.raw("</head>\n<body")
+	w.Raw("</head>\n<body")
 	if bodyType != "" {
-		w.attr("epub:type", bodyType)
+		w.Attr("epub:type", bodyType)
 	}
-	w.raw(">\n")
+	w.Raw(">\n")
 }
 
 // footer closes the document and returns its bytes.
 func (r *renderer) footer() []byte {
-	r.w.raw("</body>\n</html>\n")
-	return r.w.bytes()
+	r.W.Raw("</body>\n</html>\n")
+	return r.W.Bytes()
+}
+
+// lang writes lang and xml:lang for an element with a language of its
+// own.
+func (r *renderer) lang(tag string) {
+	if tag != "" {
+		r.W.Attr("lang", tag)
+		r.W.Attr("xml:lang", tag)
+	}
 }
 
 // id writes an id attribute, once per document: a second element with the
 // same id gets a numbered one, so the document stays valid.
 func (r *renderer) id(id string) {
-	r.w.attr("id", r.ids.unique(id))
+	r.W.Attr("id", r.ids.unique(id))
 }
 
 // chapterDoc renders a chapter's entries into one document.
@@ -69,34 +80,33 @@ func (b *book) chapterDoc(c *chapter) []byte {
 
 // entryBlock writes one entry: heading, lead, sections and its notes.
 func (r *renderer) entryBlock(e *ast.Entry, first bool) {
-	r.entry = e
-	w := &r.w
-	w.raw(`<section class="entry`)
+	w := &r.W
+	w.Raw(`<section class="entry`)
 	if e.Chapter() && first {
-		w.raw(`" epub:type="chapter" role="doc-chapter`)
+		w.Raw(`" epub:type="chapter" role="doc-chapter`)
 	}
-	w.raw(`"`)
+	w.Raw(`"`)
 	r.lang(e.Attr.Lang())
-	w.raw(">\n")
+	w.Raw(">\n")
 	r.marksBefore(e)
-	w.raw("<h1")
+	w.Raw("<h1")
 	r.id(r.b.anchors.of(e.ID()))
 	if e.Term() {
-		w.attr("class", "term")
+		w.Attr("class", "term")
 	}
-	w.raw(">")
-	r.inlines(e.Title)
-	w.raw("</h1>\n")
+	w.Raw(">")
+	r.Inlines(e.Title)
+	w.Raw("</h1>\n")
 	if len(e.Lead) > 0 {
-		w.raw("<div class=\"lead\">\n")
-		r.blocks(e.Lead)
-		w.raw("</div>\n")
+		w.Raw("<div class=\"lead\">\n")
+		r.Blocks(e.Lead)
+		w.Raw("</div>\n")
 	}
 	for _, s := range e.Sections {
 		r.section(s)
 	}
 	r.footnotes(e)
-	w.raw("</section>\n")
+	w.Raw("</section>\n")
 }
 
 // section writes a ### part of an entry; the see-also section becomes one
@@ -107,7 +117,7 @@ func (r *renderer) section(s *ast.Section) {
 		r.seeAlso(s)
 		return
 	}
-	w := &r.w
+	w := &r.W
 	class := "section"
 	switch s.Kind {
 	case ast.ExplanationSection:
@@ -115,86 +125,106 @@ func (r *renderer) section(s *ast.Section) {
 	case ast.SeeAlsoSection:
 		class = "seealso"
 	}
-	w.raw(`<section class="`, class, `"`)
+	w.Raw(`<section class="`, class, `"`)
 	r.lang(s.Attr.Lang())
-	w.raw(">\n<h2")
+	w.Raw(">\n<h2")
 	r.id(r.b.anchors.of(s.Attr.ID))
-	w.raw(">")
-	r.inlines(s.Title)
-	w.raw("</h2>\n")
-	r.blocks(s.Body)
-	w.raw("</section>\n")
+	w.Raw(">")
+	r.Inlines(s.Title)
+	w.Raw("</h2>\n")
+	r.Blocks(s.Body)
+	w.Raw("</section>\n")
 }
 
 // seeAlso writes "Siehe auch: BERT · Transformer · Index"; references
 // that do not resolve stay plain text.
 func (r *renderer) seeAlso(s *ast.Section) {
-	w := &r.w
-	w.raw("<p class=\"seealso\"")
+	w := &r.W
+	w.Raw("<p class=\"seealso\"")
 	r.id(r.b.anchors.of(s.Attr.ID))
-	w.raw("><span class=\"seealso-label\">")
-	w.text(r.b.words.SeeAlso)
-	w.raw(":</span> ")
+	w.Raw("><span class=\"seealso-label\">")
+	w.Text(r.b.words.SeeAlso)
+	w.Raw(":</span> ")
 	for i, in := range s.Refs {
 		if i > 0 {
-			w.raw("\u00a0· ")
+			w.Raw("\u00a0· ")
 		}
-		r.inline(in)
+		r.Inline(in)
 	}
-	w.raw("</p>\n")
-	r.blocks(s.Body)
+	w.Raw("</p>\n")
+	r.Blocks(s.Body)
 }
 
 // footnotes writes an entry's notes as EPUB pop-up footnotes, each with a
 // link back to where it is first referenced.
 func (r *renderer) footnotes(e *ast.Entry) {
-	w := &r.w
+	w := &r.W
 	for _, fn := range e.Footnotes {
 		n := r.b.notes[fn]
 		if n == nil {
 			continue
 		}
-		w.raw(`<aside epub:type="footnote" role="doc-footnote" class="footnote"`)
+		w.Raw(`<aside epub:type="footnote" role="doc-footnote" class="footnote"`)
 		r.id(n.id)
-		w.raw(">\n")
+		w.Raw(">\n")
 		body := fn.Body
-		p, lead := firstPara(body)
-		w.raw("<p>")
+		p, lead := html.FirstPara(body)
+		w.Raw("<p>")
 		r.backLink(n, fn.N)
 		if lead {
-			w.raw(" ")
-			r.inlines(p.Inlines)
+			w.Raw(" ")
+			r.Inlines(p.Inlines)
 			body = body[1:]
 		}
-		w.raw("</p>\n")
-		r.blocks(body)
-		w.raw("</aside>\n")
+		w.Raw("</p>\n")
+		r.Blocks(body)
+		w.Raw("</aside>\n")
 	}
-}
-
-func firstPara(bs []ast.Block) (*ast.Para, bool) {
-	if len(bs) == 0 {
-		return nil, false
-	}
-	p, ok := bs[0].(*ast.Para)
-	return p, ok
 }
 
 // backLink writes the note's number, linked to its first reference when
 // that has been written.
 func (r *renderer) backLink(n *note, num int) {
-	w := &r.w
+	w := &r.W
 	label := strconv.Itoa(num)
 	if n.refID == "" {
-		w.raw(`<span class="note-number">`, label, "</span>")
+		w.Raw(`<span class="note-number">`, label, "</span>")
 		return
 	}
 	href := "#" + n.refID
 	if n.refFile != r.file {
 		href = n.refFile + href
 	}
-	w.raw(`<a class="note-number" role="doc-backlink"`)
-	w.attr("href", href)
-	w.attr("title", r.b.words.Back)
-	w.raw(">", label, "</a>")
+	w.Raw(`<a class="note-number" role="doc-backlink"`)
+	w.Attr("href", href)
+	w.Attr("title", r.b.words.Back)
+	w.Raw(">", label, "</a>")
+}
+
+// noteRef writes a footnote reference as an EPUB noteref that pops up the
+// note's aside.
+func (r *renderer) noteRef(fr *ast.FootnoteRef) {
+	n := r.b.notes[fr.Note]
+	if n == nil {
+		return
+	}
+	label := strconv.Itoa(fr.Note.N)
+	n.refs++
+	id := "_fnref" + strings.TrimPrefix(n.id, "_fn")
+	if n.refs > 1 {
+		id += "-" + strconv.Itoa(n.refs)
+	}
+	id = r.ids.unique(id)
+	if n.refID == "" {
+		n.refID, n.refFile = id, r.file
+	}
+	href := "#" + n.id
+	if n.file != r.file {
+		href = n.file + href
+	}
+	w := &r.W
+	w.Raw(`<sup><a epub:type="noteref" role="doc-noteref" class="noteref"`)
+	w.Attr("id", id)
+	w.Attr("href", href)
+	w.Raw(">", label, "</a></sup>")
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 
 	"bookc/ast"
+	"bookc/backends/html"
 	"bookc/config"
 	"bookc/diag"
 	"bookc/link"
@@ -86,8 +87,6 @@ type book struct {
 	// pages is the printed edition's page list, empty without one.
 	pages []printPage
 	marks *pageMarks
-	// langParts tells that some passage carries its own language.
-	langParts bool
 }
 
 // printPage is one page of the printed edition, as the page list shows
@@ -97,6 +96,16 @@ type printPage struct {
 	file  string // the document holding its page-break marker
 	id    string
 	at    any // the node the marker goes before; nil: at its document's start or end
+}
+
+// renderer writes one XHTML content document with the shared HTML writer;
+// the EPUB's part is where links point, the media files, footnotes as
+// EPUB pop-up notes and ids unique in the document.
+type renderer struct {
+	html.Renderer
+	b    *book
+	file string // the document's name, to tell local links from others
+	ids  *namer // ids used in this document
 }
 
 func newBook(doc *ast.Document, links *link.Links, cfg *config.Book) *book {

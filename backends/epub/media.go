@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"bookc/ast"
+	"bookc/diag"
 )
 
 // maxImage bounds one image file; a larger one is surely a mistake.
@@ -46,12 +47,12 @@ func (m *mediaSet) image(img *ast.Image) (string, bool) {
 	}
 	it, err := m.load(a.Path, a.Data)
 	if err != nil {
-		m.b.ds.Warnf(img.Pos, "image %s: %v; its alt text stands in", quoteShort(img.Src), err)
+		m.b.ds.Warnf(img.Pos, "image %s: %v; its alt text stands in", diag.Quote(img.Src), err)
 		return "", false
 	}
 	if strings.TrimSpace(img.Alt) == "" {
 		m.noAlt = true
-		m.b.ds.Warnf(img.Pos, "image %s has no alt text: ![description](%s)", quoteShort(img.Src), img.Src)
+		m.b.ds.Warnf(img.Pos, "image %s has no alt text: ![description](%s)", diag.Quote(img.Src), img.Src)
 	}
 	return it.href, true
 }

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"bookc/backends/html"
 	"bookc/collation"
 )
 
@@ -44,50 +45,50 @@ func (b *book) firstFile() string {
 func (b *book) navDoc() []byte {
 	r := b.newRenderer(navFile)
 	r.header(b.words.Contents, "frontmatter")
-	w := &r.w
 	r.marksLead()
-	w.raw("<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>")
-	w.text(b.words.Contents)
-	w.raw("</h1>\n<ol>\n")
+	w := &r.W
+	w.Raw("<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>")
+	w.Text(b.words.Contents)
+	w.Raw("</h1>\n<ol>\n")
 	for _, g := range b.tocGroups() {
 		if g.label != "" {
 			navItem(w, g.chapters[0].file, g.label, "letter")
-			w.raw("\n<ol>\n")
+			w.Raw("\n<ol>\n")
 		}
 		for _, c := range g.chapters {
 			navItem(w, c.file, c.entry.TitleText(), "")
-			w.raw("</li>\n")
+			w.Raw("</li>\n")
 		}
 		if g.label != "" {
-			w.raw("</ol></li>\n")
+			w.Raw("</ol></li>\n")
 		}
 	}
 	navItem(w, indexFile, b.words.Index, "")
-	w.raw("</li>\n</ol>\n</nav>\n")
+	w.Raw("</li>\n</ol>\n</nav>\n")
 	b.landmarks(w)
 	b.pageList(w)
 	return r.footer()
 }
 
 // navItem opens an <li> with its link; the caller closes it.
-func navItem(w *xmlWriter, href, label, class string) {
-	w.raw("<li")
+func navItem(w *html.Writer, href, label, class string) {
+	w.Raw("<li")
 	if class != "" {
-		w.attr("class", class)
+		w.Attr("class", class)
 	}
-	w.raw("><a")
-	w.attr("href", href)
-	w.raw(">")
-	w.text(label)
-	w.raw("</a>")
+	w.Raw("><a")
+	w.Attr("href", href)
+	w.Raw(">")
+	w.Text(label)
+	w.Raw("</a>")
 }
 
 // landmarks lists where a reader's menu can jump: cover, title page,
 // contents, start of the text, index.
-func (b *book) landmarks(w *xmlWriter) {
-	w.raw("<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<h2>")
-	w.text(b.words.Landmarks)
-	w.raw("</h2>\n<ol>\n")
+func (b *book) landmarks(w *html.Writer) {
+	w.Raw("<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<h2>")
+	w.Text(b.words.Landmarks)
+	w.Raw("</h2>\n<ol>\n")
 	marks := [][3]string{
 		{"cover", coverFile, b.words.Cover},
 		{"titlepage", titleFile, b.words.TitlePage},
@@ -96,19 +97,19 @@ func (b *book) landmarks(w *xmlWriter) {
 		{"index", indexFile, b.words.Index},
 	}
 	for _, m := range marks {
-		w.raw(`<li><a epub:type="`, m[0], `"`)
-		w.attr("href", m[1])
-		w.raw(">")
-		w.text(m[2])
-		w.raw("</a></li>\n")
+		w.Raw(`<li><a epub:type="`, m[0], `"`)
+		w.Attr("href", m[1])
+		w.Raw(">")
+		w.Text(m[2])
+		w.Raw("</a></li>\n")
 	}
-	w.raw("</ol>\n</nav>\n")
+	w.Raw("</ol>\n</nav>\n")
 }
 
 // ncx is the EPUB 2 table of contents some older readers still use.
 type ncx struct {
 	b     *book
-	w     xmlWriter
+	w     html.Writer
 	order map[string]int // content src → playOrder; one number per target
 	n     int            // navPoints written
 }
@@ -118,29 +119,29 @@ type ncx struct {
 func (b *book) ncxDoc() []byte {
 	x := &ncx{b: b, order: map[string]int{}}
 	w := &x.w
-	w.raw(`<?xml version="1.0" encoding="UTF-8"?>`, "\n")
-	w.raw(`<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1"`)
-	w.attr("xml:lang", b.lang)
-	w.raw(">\n<head>\n<meta name=\"dtb:uid\"")
-	w.attr("content", b.identifier())
+	w.Raw(`<?xml version="1.0" encoding="UTF-8"?>`, "\n")
+	w.Raw(`<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1"`)
+	w.Attr("xml:lang", b.lang)
+	w.Raw(">\n<head>\n<meta name=\"dtb:uid\"")
+	w.Attr("content", b.identifier())
 	depth := 1
 	if b.cfg.Order == "alphabetical" {
 		depth = 2
 	}
-	w.raw("/>\n<meta name=\"dtb:depth\" content=\"", strconv.Itoa(depth), "\"/>\n")
-	w.raw("<meta name=\"dtb:totalPageCount\" content=\"0\"/>\n<meta name=\"dtb:maxPageNumber\" content=\"0\"/>\n</head>\n")
-	w.raw("<docTitle><text>")
-	w.text(b.cfg.Title)
-	w.raw("</text></docTitle>\n")
+	w.Raw("/>\n<meta name=\"dtb:depth\" content=\"", strconv.Itoa(depth), "\"/>\n")
+	w.Raw("<meta name=\"dtb:totalPageCount\" content=\"0\"/>\n<meta name=\"dtb:maxPageNumber\" content=\"0\"/>\n</head>\n")
+	w.Raw("<docTitle><text>")
+	w.Text(b.cfg.Title)
+	w.Raw("</text></docTitle>\n")
 	if a := b.cfg.AuthorList(); len(a) > 0 {
-		w.raw("<docAuthor><text>")
-		w.text(strings.Join(a, ", "))
-		w.raw("</text></docAuthor>\n")
+		w.Raw("<docAuthor><text>")
+		w.Text(strings.Join(a, ", "))
+		w.Raw("</text></docAuthor>\n")
 	}
-	w.raw("<navMap>\n")
+	w.Raw("<navMap>\n")
 	x.points()
-	w.raw("</navMap>\n</ncx>\n")
-	return w.bytes()
+	w.Raw("</navMap>\n</ncx>\n")
+	return w.Bytes()
 }
 
 // points writes the navPoints: letters with their chapters, then the
@@ -152,14 +153,14 @@ func (x *ncx) points() {
 		}
 		for _, c := range g.chapters {
 			x.open(c.file, c.entry.TitleText())
-			x.w.raw("</navPoint>\n")
+			x.w.Raw("</navPoint>\n")
 		}
 		if g.label != "" {
-			x.w.raw("</navPoint>\n")
+			x.w.Raw("</navPoint>\n")
 		}
 	}
 	x.open(indexFile, x.b.words.Index)
-	x.w.raw("</navPoint>\n")
+	x.w.Raw("</navPoint>\n")
 }
 
 // open starts a navPoint; points at the same file share a playOrder, as
@@ -172,9 +173,9 @@ func (x *ncx) open(src, label string) {
 		x.order[src] = order
 	}
 	w := &x.w
-	w.raw(`<navPoint id="np-`, strconv.Itoa(x.n), `" playOrder="`, strconv.Itoa(order), "\">\n<navLabel><text>")
-	w.text(label)
-	w.raw("</text></navLabel><content")
-	w.attr("src", src)
-	w.raw("/>\n")
+	w.Raw(`<navPoint id="np-`, strconv.Itoa(x.n), `" playOrder="`, strconv.Itoa(order), "\">\n<navLabel><text>")
+	w.Text(label)
+	w.Raw("</text></navLabel><content")
+	w.Attr("src", src)
+	w.Raw("/>\n")
 }

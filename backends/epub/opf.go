@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"bookc/backends/html"
 )
 
 // nsURL is the UUID namespace for URLs (RFC 9562); the book's identifier
@@ -35,46 +37,46 @@ func (b *book) identifier() string {
 
 // packageDoc renders content.opf: metadata, manifest and spine.
 func (b *book) packageDoc() []byte {
-	var w xmlWriter
-	w.raw(`<?xml version="1.0" encoding="UTF-8"?>`, "\n")
-	w.raw(`<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="bookid"`)
-	w.attr("xml:lang", b.lang)
-	w.raw(">\n")
+	var w html.Writer
+	w.Raw(`<?xml version="1.0" encoding="UTF-8"?>`, "\n")
+	w.Raw(`<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="bookid"`)
+	w.Attr("xml:lang", b.lang)
+	w.Raw(">\n")
 	b.metadata(&w)
-	w.raw("<manifest>\n")
+	w.Raw("<manifest>\n")
 	for _, it := range b.items {
-		w.raw("<item")
-		w.attr("id", it.id)
-		w.attr("href", it.href)
-		w.attr("media-type", it.mediaType)
+		w.Raw("<item")
+		w.Attr("id", it.id)
+		w.Attr("href", it.href)
+		w.Attr("media-type", it.mediaType)
 		if it.props != "" {
-			w.attr("properties", it.props)
+			w.Attr("properties", it.props)
 		}
-		w.raw("/>\n")
+		w.Raw("/>\n")
 	}
-	w.raw("</manifest>\n<spine toc=\"ncx\">\n")
+	w.Raw("</manifest>\n<spine toc=\"ncx\">\n")
 	for _, id := range b.spine {
-		w.raw(`<itemref idref="`, id, "\"/>\n")
+		w.Raw(`<itemref idref="`, id, "\"/>\n")
 	}
-	w.raw("</spine>\n</package>\n")
-	return w.bytes()
+	w.Raw("</spine>\n</package>\n")
+	return w.Bytes()
 }
 
 // metadata writes title, authors, language, identifier, dates and the
 // accessibility description.
-func (b *book) metadata(w *xmlWriter) {
-	w.raw("<metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<dc:identifier id=\"bookid\">")
-	w.text(b.identifier())
-	w.raw("</dc:identifier>\n")
+func (b *book) metadata(w *html.Writer) {
+	w.Raw("<metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<dc:identifier id=\"bookid\">")
+	w.Text(b.identifier())
+	w.Raw("</dc:identifier>\n")
 	el := func(tag, id, value, property, refinement string) {
-		w.raw("<", tag, ` id="`, id, `">`)
-		w.text(value)
-		w.raw("</", tag, ">\n")
-		w.raw(`<meta refines="#`, id, `" property="`, property, `"`)
+		w.Raw("<", tag, ` id="`, id, `">`)
+		w.Text(value)
+		w.Raw("</", tag, ">\n")
+		w.Raw(`<meta refines="#`, id, `" property="`, property, `"`)
 		if property == "role" {
-			w.raw(` scheme="marc:relators"`)
+			w.Raw(` scheme="marc:relators"`)
 		}
-		w.raw(">", refinement, "</meta>\n")
+		w.Raw(">", refinement, "</meta>\n")
 	}
 	el("dc:title", "title", b.cfg.Title, "title-type", "main")
 	if strings.TrimSpace(b.cfg.Subtitle) != "" {
@@ -83,23 +85,23 @@ func (b *book) metadata(w *xmlWriter) {
 	for i, a := range b.cfg.AuthorList() {
 		el("dc:creator", "creator-"+strconv.Itoa(i+1), a, "role", "aut")
 	}
-	w.raw("<dc:language>", b.lang, "</dc:language>\n")
+	w.Raw("<dc:language>", b.lang, "</dc:language>\n")
 	if b.cfg.Date != "" {
-		w.raw("<dc:date>", b.cfg.Modified.UTC().Format("2006-01-02"), "</dc:date>\n")
+		w.Raw("<dc:date>", b.cfg.Modified.UTC().Format("2006-01-02"), "</dc:date>\n")
 	}
-	w.raw(`<meta property="dcterms:modified">`, b.cfg.Modified.UTC().Format("2006-01-02T15:04:05Z"), "</meta>\n")
+	w.Raw(`<meta property="dcterms:modified">`, b.cfg.Modified.UTC().Format("2006-01-02T15:04:05Z"), "</meta>\n")
 	facts := b.a11yFacts()
 	b.publishing(w, facts)
 	for _, kv := range a11yMeta(facts, b.cfg, b.words) {
-		w.raw(`<meta property="`, kv[0], `">`)
-		w.text(kv[1])
-		w.raw("</meta>\n")
+		w.Raw(`<meta property="`, kv[0], `">`)
+		w.Text(kv[1])
+		w.Raw("</meta>\n")
 	}
 	b.claim(w, facts)
 	if b.coverImg != "" {
-		w.raw(`<meta name="cover" content="`, b.coverImg, "\"/>\n")
+		w.Raw(`<meta name="cover" content="`, b.coverImg, "\"/>\n")
 	}
-	w.raw("</metadata>\n")
+	w.Raw("</metadata>\n")
 }
 
 // containerXML points readers at the package document.

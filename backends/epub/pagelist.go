@@ -2,6 +2,7 @@ package epub
 
 import (
 	"bookc/ast"
+	"bookc/backends/html"
 	"bookc/link"
 )
 
@@ -168,11 +169,11 @@ func (r *renderer) writeMarks(last int) {
 		}
 		m.done[k] = true
 		p := r.b.pages[k]
-		w := &r.w
-		w.raw(`<span epub:type="pagebreak" role="doc-pagebreak"`)
-		w.attr("id", p.id)
-		w.attr("aria-label", p.label)
-		w.raw("></span>")
+		w := &r.W
+		w.Raw(`<span epub:type="pagebreak" role="doc-pagebreak"`)
+		w.Attr("id", p.id)
+		w.Attr("aria-label", p.label)
+		w.Raw("></span>")
 	}
 }
 
@@ -205,21 +206,21 @@ func (r *renderer) marksLead() {
 
 // pageList writes the page-list navigation: every printed page, linked to
 // its marker.
-func (b *book) pageList(w *xmlWriter) {
+func (b *book) pageList(w *html.Writer) {
 	if len(b.pages) == 0 {
 		return
 	}
-	w.raw(`<nav epub:type="page-list" id="page-list" role="doc-pagelist" hidden="hidden"`)
-	w.attr("aria-label", b.words.PageList)
-	w.raw(">\n<h2>")
-	w.text(b.words.PageList)
-	w.raw("</h2>\n<ol>\n")
+	w.Raw(`<nav epub:type="page-list" id="page-list" role="doc-pagelist" hidden="hidden"`)
+	w.Attr("aria-label", b.words.PageList)
+	w.Raw(">\n<h2>")
+	w.Text(b.words.PageList)
+	w.Raw("</h2>\n<ol>\n")
 	for _, p := range b.pages {
-		w.raw("<li><a")
-		w.attr("href", p.file+"#"+p.id)
-		w.raw(">")
-		w.text(p.label)
-		w.raw("</a></li>\n")
+		w.Raw("<li><a")
+		w.Attr("href", p.file+"#"+p.id)
+		w.Raw(">")
+		w.Text(p.label)
+		w.Raw("</a></li>\n")
 	}
-	w.raw("</ol>\n</nav>\n")
+	w.Raw("</ol>\n</nav>\n")
 }

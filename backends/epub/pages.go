@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"bookc/backends/html"
 	"bookc/link"
 )
 
@@ -12,23 +13,23 @@ import (
 func (b *book) titlePage() []byte {
 	r := b.newRenderer(titleFile)
 	r.header(b.cfg.Title, "frontmatter")
-	w := &r.w
 	r.marksLead()
-	w.raw("<section epub:type=\"titlepage\" class=\"titlepage\">\n<h1 class=\"title\">")
-	w.text(b.cfg.Title)
-	w.raw("</h1>\n")
+	w := &r.W
+	w.Raw("<section epub:type=\"titlepage\" class=\"titlepage\">\n<h1 class=\"title\">")
+	w.Text(b.cfg.Title)
+	w.Raw("</h1>\n")
 	para := func(class, text string) {
 		if strings.TrimSpace(text) == "" {
 			return
 		}
-		w.raw(`<p class="`, class, `">`)
-		w.text(text)
-		w.raw("</p>\n")
+		w.Raw(`<p class="`, class, `">`)
+		w.Text(text)
+		w.Raw("</p>\n")
 	}
 	para("subtitle", b.cfg.Subtitle)
 	para("authors", strings.Join(b.cfg.AuthorList(), ", "))
 	para("edition", b.cfg.Edition)
-	w.raw("</section>\n")
+	w.Raw("</section>\n")
 	return r.footer()
 }
 
@@ -36,11 +37,11 @@ func (b *book) titlePage() []byte {
 func (b *book) coverPage(src string) []byte {
 	r := b.newRenderer(coverFile)
 	r.header(b.words.Cover, "cover")
-	w := &r.w
-	w.raw("<section epub:type=\"cover\" class=\"cover\"><img")
-	w.attr("src", src)
-	w.attr("alt", b.coverAlt())
-	w.raw("/></section>\n")
+	w := &r.W
+	w.Raw("<section epub:type=\"cover\" class=\"cover\"><img")
+	w.Attr("src", src)
+	w.Attr("alt", b.coverAlt())
+	w.Raw("/></section>\n")
 	return r.footer()
 }
 
@@ -73,42 +74,42 @@ func letterIDs(groups []link.Group) []string {
 func (b *book) indexPage() []byte {
 	r := b.newRenderer(indexFile)
 	r.header(b.words.Index, "backmatter")
-	w := &r.w
 	r.marksLead()
+	w := &r.W
 	groups := b.links.Index()
 	ids := letterIDs(groups)
-	w.raw("<section epub:type=\"index\" role=\"doc-index\" class=\"index\">\n<h1")
+	w.Raw("<section epub:type=\"index\" role=\"doc-index\" class=\"index\">\n<h1")
 	r.id(b.anchors.of(link.IndexID))
-	w.raw(">")
-	w.text(b.words.Index)
-	w.raw("</h1>\n")
+	w.Raw(">")
+	w.Text(b.words.Index)
+	w.Raw("</h1>\n")
 	if len(groups) > 0 {
-		w.raw(`<nav class="letters"`)
-		w.attr("aria-label", b.words.Letters)
-		w.raw("><p>")
+		w.Raw(`<nav class="letters"`)
+		w.Attr("aria-label", b.words.Letters)
+		w.Raw("><p>")
 		for i, g := range groups {
 			if i > 0 {
-				w.raw(" ")
+				w.Raw(" ")
 			}
-			w.raw(`<a href="#`, ids[i], `">`)
-			w.text(g.Letter)
-			w.raw("</a>")
+			w.Raw(`<a href="#`, ids[i], `">`)
+			w.Text(g.Letter)
+			w.Raw("</a>")
 		}
-		w.raw("</p></nav>\n")
+		w.Raw("</p></nav>\n")
 	}
 	for i, g := range groups {
-		w.raw(`<section class="letter"><h2`)
+		w.Raw(`<section class="letter"><h2`)
 		r.id(ids[i])
-		w.raw(">")
-		w.text(g.Letter)
-		w.raw("</h2>\n<ul>\n")
+		w.Raw(">")
+		w.Text(g.Letter)
+		w.Raw("</h2>\n<ul>\n")
 		for _, e := range g.Terms {
-			w.raw(`<li><a href="`, escape(b.entryHref(e)), `">`)
-			w.text(e.TitleText())
-			w.raw("</a></li>\n")
+			w.Raw(`<li><a href="`, html.Escape(b.entryHref(e)), `">`)
+			w.Text(e.TitleText())
+			w.Raw("</a></li>\n")
 		}
-		w.raw("</ul></section>\n")
+		w.Raw("</ul></section>\n")
 	}
-	w.raw("</section>\n")
+	w.Raw("</section>\n")
 	return r.footer()
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"bookc/build"
+	"bookc/build/txn"
 	"bookc/parse"
 
 	"github.com/fsnotify/fsnotify"
@@ -45,77 +46,151 @@ type watcher struct {
 	flags  buildFlags
 	stderr io.Writer
 	cache  *parse.Cache
+	guard  *txn.Guard
 	fsw    *fsnotify.Watcher
+	out    string          // the output folder, absolute
+	dirs   map[string]bool // the folders watched, absolute
 }
 
 func watch(ctx context.Context, f buildFlags, stderr io.Writer) error {
-	fsw, err := fsnotify.NewWatcher()
-	if err != nil {
+	w := &watcher{flags: f, stderr: stderr, cache: parse.NewCache(), guard: txn.NewGuard()}
+	w.out = f.out
+	if !filepath.IsAbs(f.out) {
+		w.out = filepath.Join(f.dir, f.out)
+	}
+	w.out, _ = filepath.Abs(w.out)
+	if err := w.rewatch(); err != nil {
 		return &bookError{msg: err.Error()}
 	}
-	defer fsw.Close()
-	w := &watcher{flags: f, stderr: stderr, cache: parse.NewCache(), fsw: fsw}
-	w.addTree(f.dir)
+	defer func() { w.fsw.Close() }()
+	stopped := make(chan struct{})
+	defer close(stopped)
+	go func() {
+		select {
+		case <-ctx.Done():
+			w.guard.Stop() // a write in progress ends cleanly, none starts
+		case <-stopped:
+		}
+	}()
 	w.rebuild()
 	fmt.Fprintln(stderr, "watching", f.dir, "(Ctrl-C stops)")
+	return w.loop(ctx)
+}
+
+// loop waits for changes; a quiet spell of debounce after the last one
+// starts a rebuild. Changes to the folder tree renew the watches first.
+func (w *watcher) loop(ctx context.Context) error {
 	var timer <-chan time.Time
+	tree := false
 	for {
 		select {
 		case <-ctx.Done():
-			fmt.Fprintln(stderr, "stopped")
+			fmt.Fprintln(w.stderr, "stopped")
 			return nil
-		case ev, ok := <-fsw.Events:
+		case ev, ok := <-w.fsw.Events:
 			if !ok {
 				return nil
 			}
-			if w.relevant(ev) {
+			switch w.classify(ev) {
+			case changedTree:
+				tree = true
+				timer = time.After(debounce)
+			case changedFile:
 				timer = time.After(debounce)
 			}
-		case err, ok := <-fsw.Errors:
+		case err, ok := <-w.fsw.Errors:
 			if ok {
-				fmt.Fprintln(stderr, "watch:", err)
+				fmt.Fprintln(w.stderr, "watch:", err)
+				tree = true // events may have been lost: look at everything again
+				timer = time.After(debounce)
 			}
 		case <-timer:
 			timer = nil
+			if tree {
+				tree = false
+				if err := w.rewatch(); err != nil {
+					fmt.Fprintln(w.stderr, "watch:", err)
+				}
+			}
 			w.rebuild()
 		}
 	}
 }
 
-// addTree watches dir and every folder below it but the output folder and
-// hidden ones; new folders are added as they appear.
-func (w *watcher) addTree(dir string) {
-	out, _ := filepath.Abs(filepath.Join(w.flags.dir, w.flags.out))
-	if filepath.IsAbs(w.flags.out) {
-		out = w.flags.out
+// rewatch starts over with a fresh set of watches on the book's folder and
+// every folder below it but the output folder and hidden ones. A fresh
+// watcher is simpler and safer than patching the old one after folders
+// were renamed or moved: the kernel identifies a moved folder by its old
+// watch, under its old name.
+func (w *watcher) rewatch() error {
+	fsw, err := fsnotify.NewWatcher()
+	if err != nil {
+		return err
 	}
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	if w.fsw != nil {
+		w.fsw.Close()
+	}
+	w.fsw = fsw
+	w.dirs = map[string]bool{}
+	root, _ := filepath.Abs(w.flags.dir)
+	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || !d.IsDir() {
 			return nil
 		}
-		abs, _ := filepath.Abs(p)
-		if abs == out || (p != dir && strings.HasPrefix(d.Name(), ".")) {
+		if p == w.out || (p != root && strings.HasPrefix(d.Name(), ".")) {
 			return filepath.SkipDir
 		}
-		w.fsw.Add(p)
+		if err := fsw.Add(p); err == nil {
+			w.dirs[p] = true
+		}
 		return nil
 	})
 }
 
-func (w *watcher) relevant(ev fsnotify.Event) bool {
-	name := filepath.Base(ev.Name)
-	if strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") {
-		return false
+// What an event means for the book.
+const (
+	unrelated = iota
+	changedFile
+	changedTree
+)
+
+// classify sorts out events that cannot change the book: the output
+// folder, editors' swap, backup, lock and temporary files. Any other file
+// may be content, an image, a font or book.yaml; a folder that appears,
+// disappears or moves changes the tree.
+func (w *watcher) classify(ev fsnotify.Event) int {
+	p, _ := filepath.Abs(ev.Name)
+	if p == w.out || strings.HasPrefix(p, w.out+string(filepath.Separator)) {
+		return unrelated
 	}
-	if ev.Has(fsnotify.Create) {
-		if st, err := os.Stat(ev.Name); err == nil && st.IsDir() {
-			w.addTree(ev.Name)
-			return true
+	if w.dirs[p] && ev.Has(fsnotify.Remove|fsnotify.Rename) {
+		return changedTree
+	}
+	name := filepath.Base(p)
+	if ev.Has(fsnotify.Create) && !strings.HasPrefix(name, ".") {
+		if st, err := os.Lstat(p); err == nil && st.IsDir() {
+			return changedTree
 		}
 	}
-	ext := strings.ToLower(filepath.Ext(name))
-	return name == "book.yaml" || ext == ".md" || ext == ".txt" || ext == ".png" || ext == ".jpg" ||
-		ext == ".jpeg" || ext == ".css" || ext == ".ttf" || ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename)
+	if editorFile(name) {
+		return unrelated
+	}
+	return changedFile
+}
+
+// editorFile reports names that editors use beside the file being edited:
+// hidden files (.x.md.swp, .#x.md lock links, .goutputstream-…), backups
+// (x.md~), Emacs auto-saves (#x.md#), JetBrains temporaries and Vim's
+// probe file 4913.
+func editorFile(name string) bool {
+	switch {
+	case strings.HasPrefix(name, "."), strings.HasSuffix(name, "~"),
+		strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"),
+		strings.HasSuffix(name, "___jb_tmp___"), strings.HasSuffix(name, "___jb_old___"),
+		strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".swx"), name == "4913":
+		return true
+	}
+	return false
 }
 
 // rebuild loads the book once, writes the fast outputs (EPUB, CSV) first
@@ -123,7 +198,7 @@ func (w *watcher) relevant(ev fsnotify.Event) bool {
 // outputs stay.
 func (w *watcher) rebuild() {
 	start := time.Now()
-	opts := build.Options{Dir: w.flags.dir, OutDir: w.flags.out, Strict: w.flags.strict, Cache: w.cache}
+	opts := build.Options{Dir: w.flags.dir, OutDir: w.flags.out, Strict: w.flags.strict, Cache: w.cache, Guard: w.guard}
 	b, ds := build.LoadWith(opts)
 	report(w.stderr, ds, w.flags.quiet)
 	if b == nil {

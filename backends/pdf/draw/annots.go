@@ -7,10 +7,8 @@ import (
 	"bookc/backends/pdf/page"
 )
 
-// Link annotations are written here rather than by fpdf, which formats
-// and buffers each of them several times over; a book has a dozen on
-// every page. They are kept in this compact form until the file is
-// assembled and then written straight into the page dictionaries.
+// Link areas are kept in a compact form until the file is assembled;
+// each becomes a link annotation object then.
 
 // anchorTarget is where an anchor lies: a page and a height on it, in
 // thousandths of a point from the bottom of the page.
@@ -72,7 +70,6 @@ func (w *writer) addLinks(n int, links []page.Link) {
 			a.dest = t
 		}
 		annots = append(annots, a)
-		w.annotSize += annotSize(&a)
 	}
 	if len(annots) > 0 {
 		if w.annots == nil {
@@ -82,42 +79,42 @@ func (w *writer) addLinks(n int, links []page.Link) {
 	}
 }
 
-// annotSize is an upper bound for the length of a as appendAnnots
-// writes it.
-func annotSize(a *linkAnnot) int {
-	return 160 + 2*len(a.uri)
-}
-
-// appendAnnots appends the /Annots entry of a page dictionary, on a line
-// of its own; pageObjs holds the object number of each page.
-func appendAnnots(b []byte, annots []linkAnnot, pageObjs []int) []byte {
-	if len(annots) == 0 {
-		return b
-	}
-	b = append(b, "/Annots ["...)
+// writeAnnots writes the link annotations of the page object pageNum
+// and returns the references to them for its /Annots array, "" if it
+// has none; pageObjs holds the object number of each page.
+func (w *writer) writeAnnots(f *file, annots []linkAnnot, pageNum int, pageObjs []int) string {
+	var refs []byte
 	for i := range annots {
 		a := &annots[i]
-		b = append(b, "<</Type /Annot /Subtype /Link /Rect ["...)
+		num := f.alloc()
+		if i > 0 {
+			refs = append(refs, ' ')
+		}
+		refs = append(refs, ref(num)...)
+		b := append(f.build(), "<</Type /Annot /Subtype /Link /Rect ["...)
 		for k, v := range [4]int64{a.x1, a.y1, a.x2, a.y2} {
 			if k > 0 {
 				b = append(b, ' ')
 			}
 			b = appendMilli(b, v)
 		}
-		b = append(b, "] /Border [0 0 0] "...)
+		b = append(b, "] /Border [0 0 0] /P "+ref(pageNum)...)
 		if a.uri != "" {
-			b = append(b, "/A <</S /URI /URI ("...)
+			b = append(b, " /A <</S /URI /URI ("...)
 			b = appendEscaped(b, a.uri)
-			b = append(b, ")>>>>"...)
-			continue
+			b = append(b, ")>>"...)
+		} else {
+			b = append(b, " /Dest ["...)
+			b = strconv.AppendInt(b, int64(pageObjs[a.dest.page]), 10)
+			b = append(b, " 0 R /XYZ 0 "...)
+			b = appendMilli(b, a.dest.y)
+			b = append(b, " null]"...)
 		}
-		b = append(b, "/Dest ["...)
-		b = strconv.AppendInt(b, int64(pageObjs[a.dest.page]), 10)
-		b = append(b, " 0 R /XYZ 0 "...)
-		b = appendMilli(b, a.dest.y)
-		b = append(b, " null]>>"...)
+		b = append(b, ">>"...)
+		f.objectBytes(num, b)
+		f.built(b)
 	}
-	return append(b, "]\n"...)
+	return string(refs)
 }
 
 // appendEscaped appends s to a literal string, escaping parentheses and

@@ -9,7 +9,7 @@ import (
 )
 
 // checkLang accepts the shape of a BCP 47 tag: letters, digits and
-// hyphens, the first subtag alphabetic. fpdf writes /Lang without
+// hyphens, the first subtag alphabetic. /Lang is written without
 // escaping, so nothing else may pass.
 func checkLang(lang string) error {
 	if lang == "" {
@@ -29,10 +29,9 @@ func checkLang(lang string) error {
 	return nil
 }
 
-// checkOutline makes sure fpdf can build the outline tree: fpdf attaches
-// bookmarks to the page current when they are added, and links each item
-// to the last one of the level above, so items must come in page order,
-// start at level 0 and descend one level at a time.
+// checkOutline makes sure the outline tree can be built: each item
+// hangs under the last one of the level above, so items must come in
+// page order, start at level 0 and descend one level at a time.
 func checkOutline(doc *page.Doc) error {
 	prevPage, prevLevel := 0, -1
 	for i, o := range doc.Outline {
@@ -53,10 +52,7 @@ func checkOutline(doc *page.Doc) error {
 }
 
 // needsCare reports whether s may contain invalid UTF-8 or runes beyond
-// the Basic Multilingual Plane, which fpdf's UTF-16 conversion cannot
-// handle (it indexes past the end of truncated sequences and mangles
-// four-byte ones) and which have no two-byte code in the content
-// streams.
+// the Basic Multilingual Plane, which the ToUnicode maps do not cover.
 func needsCare(s string) bool {
 	for i := 0; i < len(s); {
 		if s[i] < utf8.RuneSelf {

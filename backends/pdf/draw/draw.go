@@ -2,25 +2,21 @@
 // Every text run, rule, box, image and link area is placed exactly where
 // the layout put it; nothing is broken, justified or measured here.
 //
-// fpdf builds the document around the pages: fonts and their subsets,
-// images, outline and information. The pages' content streams are
-// written here, compressed as each page is done, and put in place of
-// fpdf's (empty) ones when the file is finished; the link annotations
-// are added to the page dictionaries then.
+// The file is written here from start to end: the objects, their
+// cross-reference table, the content streams (drawn and compressed
+// page by page on as many goroutines as there are processors), the
+// fonts as glyph subsets, the images, link annotations, outline, page
+// labels and metadata.
 //
 // Output is byte-reproducible: the same page.Doc always yields the same
-// bytes. Fonts are embedded as TrueType subsets.
+// bytes.
 package draw
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"time"
 
 	"bookc/backends/pdf/page"
-
-	"codeberg.org/go-pdf/fpdf"
 )
 
 // Creator is written to the document information's /Creator entry.
@@ -55,35 +51,30 @@ func Write(doc *page.Doc) ([]byte, error) {
 // width and similar. Such items are skipped or drawn with a replacement
 // character. Errors are reserved for things that make the whole document
 // wrong: an invalid page size, a face index out of range, a font or image
-// fpdf cannot read, an outline out of reading order.
+// that cannot be read, an outline out of reading order.
 func WriteChecked(doc *page.Doc) (out []byte, problems []Problem, err error) {
-	defer func() {
-		// fpdf indexes font and image data without bounds checks.
-		if r := recover(); r != nil {
-			out, err = nil, fmt.Errorf("pdf: fpdf failed: %v", r)
-		}
-	}()
 	if err := validate(doc); err != nil {
 		return nil, nil, err
 	}
-	w := newWriter(doc)
-	if err := w.setup(); err != nil {
+	w := &writer{doc: doc, missing: make(map[missingKey]*missingRune), used: make([]runeSet, len(doc.Faces))}
+	date := w.date()
+	w.addLinkTargets()
+	for i, p := range doc.Pages {
+		w.addLinks(i+1, p.Links)
+	}
+	f := newFile(0)
+	if err := w.loadImages(f); err != nil {
 		return nil, w.problems, err
 	}
 	if err := w.drawPages(); err != nil {
 		return nil, w.problems, err
 	}
-	if err := w.registerRunes(); err != nil {
-		return nil, w.problems, err
+	size := 1 << 20
+	for _, c := range w.contents {
+		size += len(c) + 200
 	}
-	if err := w.pdf.Error(); err != nil {
-		return nil, w.problems, fmt.Errorf("pdf: %w", err)
-	}
-	var buf bytes.Buffer
-	if err := w.pdf.Output(&buf); err != nil {
-		return nil, w.problems, fmt.Errorf("pdf: %w", err)
-	}
-	out, err = w.finish(buf.Bytes())
+	f.b = append(make([]byte, 0, size), f.b...)
+	out, err = w.assemble(f, date)
 	if err != nil {
 		return nil, w.problems, err
 	}
@@ -121,67 +112,6 @@ func validate(doc *page.Doc) error {
 		return err
 	}
 	return checkOutline(doc)
-}
-
-// newWriter prepares an fpdf canvas of the document's page size with
-// margins, automatic page breaks and the clock switched off.
-func newWriter(doc *page.Doc) *writer {
-	pdf := fpdf.NewCustom(&fpdf.InitType{
-		UnitStr: "pt",
-		Size:    fpdf.SizeType{Wd: doc.Width, Ht: doc.Height},
-	})
-	pdf.SetMargins(0, 0, 0)
-	pdf.SetCellMargin(0)
-	pdf.SetAutoPageBreak(false, 0)
-	pdf.SetCompression(false) // finish compresses what fpdf writes
-	pdf.SetCatalogSort(true)
-	return &writer{
-		doc:     doc,
-		pdf:     pdf,
-		missing: make(map[missingKey]*missingRune),
-	}
-}
-
-// setup writes the document information and registers faces and link
-// targets.
-func (w *writer) setup() error {
-	w.setMeta()
-	if err := w.addFaces(); err != nil {
-		return err
-	}
-	w.addLinkTargets()
-	return w.pdf.Error()
-}
-
-// setMeta fills the information dictionary and the catalog's /Lang. The
-// dates come from the document, never from the clock.
-func (w *writer) setMeta() {
-	m := w.doc.Meta
-	// fpdf writes an empty field as a lone byte order mark; skip those.
-	for _, f := range []struct {
-		set func(string, bool)
-		s   string
-	}{
-		{w.pdf.SetTitle, m.Title},
-		{w.pdf.SetAuthor, m.Author},
-		{w.pdf.SetSubject, m.Subject},
-		{w.pdf.SetKeywords, m.Keywords},
-		{w.pdf.SetCreator, Creator},
-	} {
-		if f.s != "" {
-			f.set(sanitize(f.s), true)
-		}
-	}
-	date := m.Date
-	if date.IsZero() {
-		date = time.Unix(0, 0).UTC()
-		w.problem(0, "document has no date; using 1970-01-01 for the creation and modification dates")
-	}
-	w.pdf.SetCreationDate(date)
-	w.pdf.SetModificationDate(date)
-	if m.Lang != "" {
-		w.pdf.SetLang(m.Lang)
-	}
 }
 
 // problem records a Problem.

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
-	"fmt"
 	"maps"
 	"math/bits"
 	"slices"
@@ -14,23 +13,9 @@ import (
 	"bookc/fonts"
 )
 
-// faceName says how one face is known to fpdf and how it is to be named
-// in the finished PDF.
-//
-// fpdf names an embedded UTF-8 font "utf8" plus its lower-cased family
-// and does not give it the subset tag the PDF specification requires
-// (ISO 32000-1, 9.6.4), so viewers and preflight tools report the fonts as
-// not subset. finish renames it to "ABCDEF+" and the PostScript name.
-type faceName struct {
-	family string // registered with fpdf, style ""
-	ps     string // PostScript name to write, sanitised
-}
-
-// fpdfName is the name fpdf writes for the face.
-func (n faceName) fpdfName() string { return "utf8" + strings.ToLower(n.family) }
-
-// newFaceName derives the names for face i.
-func newFaceName(i int, f *fonts.Face) faceName {
+// newFaceName returns the PostScript name face i is embedded under,
+// without the subset tag: the font's own, sanitised, or a made-up one.
+func newFaceName(i int, f *fonts.Face) string {
 	ps := pdfName(f.Metrics().PostScriptName)
 	if ps == "" {
 		ps = pdfName(f.Name())
@@ -38,7 +23,7 @@ func newFaceName(i int, f *fonts.Face) faceName {
 	if ps == "" {
 		ps = "Font" + strconv.Itoa(i)
 	}
-	return faceName{family: "f" + strconv.Itoa(i), ps: ps}
+	return ps
 }
 
 // pdfName keeps the characters that may stand in a PDF name without
@@ -53,36 +38,6 @@ func pdfName(s string) string {
 		}
 	}
 	return b.String()
-}
-
-// addFaces registers every face with fpdf. fpdf only prints font parse
-// errors, so registration is confirmed by looking the font up again.
-func (w *writer) addFaces() error {
-	w.names = make([]faceName, len(w.doc.Faces))
-	w.fontRes = make([]string, len(w.doc.Faces))
-	w.used = make([]runeSet, len(w.doc.Faces))
-	for i, f := range w.doc.Faces {
-		n := newFaceName(i, f)
-		w.names[i] = n
-		w.pdf.AddUTF8FontFromBytes(n.family, "", f.Data())
-		if err := w.pdf.Error(); err != nil {
-			return fmt.Errorf("pdf: embedding face %d (%s): %w", i, f.Name(), err)
-		}
-		if w.pdf.GetFontDesc(n.family, "").Ascent == 0 {
-			return fmt.Errorf("pdf: embedding face %d (%s): fpdf could not read the font", i, f.Name())
-		}
-		res, err := w.fontResource(n.family)
-		if err != nil {
-			return err
-		}
-		w.fontRes[i] = res
-	}
-	if len(w.doc.Faces) > 0 {
-		// A UTF-8 font must be current for fpdf to encode bookmark titles
-		// as UTF-16.
-		w.pdf.SetFont(w.names[0].family, "", 10)
-	}
-	return nil
 }
 
 // runeSet is a set of runes of the Basic Multilingual Plane.
@@ -116,9 +71,10 @@ func (s *runeSet) text() string {
 // equal documents get equal tags and different subsets almost surely
 // differ.
 func (w *writer) subsetTag(i int) string {
-	b := make([]byte, 0, 16+len(w.names[i].ps)+8*len(w.used[i]))
+	ps := newFaceName(i, w.doc.Faces[i])
+	b := make([]byte, 0, 16+len(ps)+8*len(w.used[i]))
 	b = binary.LittleEndian.AppendUint64(b, uint64(i))
-	b = append(b, w.names[i].ps...)
+	b = append(b, ps...)
 	for _, word := range w.used[i] {
 		b = binary.LittleEndian.AppendUint64(b, word)
 	}

@@ -56,12 +56,13 @@ func appendColor(b []byte, r, g, bl uint8, op, grayOp string) []byte {
 	return append(append(b, ' '), op...)
 }
 
-// appendCode appends the two-byte code of r, which the fonts'
-// Identity-H encoding maps to the glyph for r, to a literal string.
+// appendCode appends the two-byte code of glyph g, which the fonts'
+// Identity-H encoding and identity CIDToGIDMap take as the glyph id, to
+// a literal string.
 // Parentheses and backslashes are escaped, and carriage returns, which
 // a reader would take for line ends.
-func appendCode(b []byte, r rune) []byte {
-	for _, c := range [2]byte{byte(r >> 8), byte(r)} {
+func appendCode(b []byte, g uint16) []byte {
+	for _, c := range [2]byte{byte(g >> 8), byte(g)} {
 		switch c {
 		case '(', ')', '\\':
 			b = append(b, '\\', c)

@@ -1,135 +1,148 @@
 package draw
 
 import (
-	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
-	"fmt"
+	"strconv"
 	"strings"
-	"unicode/utf16"
+	"time"
 
 	"bookc/backends/pdf/page"
-
-	"codeberg.org/go-pdf/fpdf"
 )
 
 // writer holds one document being drawn.
 type writer struct {
-	doc       *page.Doc
-	pdf       *fpdf.Fpdf
-	names     []faceName
-	fontRes   []string  // resource name fpdf gives each face
-	used      []runeSet // runes drawn with each face
-	anchors   map[string]anchorTarget
-	annots    [][]linkAnnot     // link areas by page, nil if there are none
-	annotSize int               // upper bound for their length in the file
-	images    map[string]string // fpdf image name → page.Image name
-	imageRes  map[string]string // fpdf image name → resource name
-	problems  []Problem
-	missing   map[missingKey]*missingRune
-	contents  [][]byte // compressed content stream of each page
+	doc      *page.Doc
+	used     []runeSet // runes drawn with each face
+	anchors  map[string]anchorTarget
+	annots   [][]linkAnnot // link areas by page, nil if there are none
+	images   []*xobject    // distinct images in order of first use
+	imageRes [][]string    // resource name of each page's images
+	problems []Problem
+	missing  map[missingKey]*missingRune
+	contents [][]byte // compressed content stream of each page
 }
 
-// drawPages draws every page in order. fpdf gets the pages and
-// bookmarks here and the link areas are noted; the content streams are
-// written by a pool of canvases while the pages are added.
+// objects are the numbers of the objects every document has.
+type objects struct {
+	catalog, pages, resources, info, meta int
+	firstPage                             int // page i is firstPage+2i, its contents the next
+	firstFont                             int // face i's objects start at firstFont+fontObjects*i
+}
+
+// drawPages writes the content streams of all pages on a pool of
+// canvases.
 func (w *writer) drawPages() error {
 	workers := w.startPool()
-	next := 0
-	for i, p := range w.doc.Pages {
-		n := i + 1
-		w.pdf.AddPage()
-		images, err := w.placeImages(n, p.Images)
-		if err != nil {
-			workers.stop()
-			return err
+	for i := range w.doc.Pages {
+		var res []string
+		if w.imageRes != nil {
+			res = w.imageRes[i]
 		}
-		w.addLinks(n, p.Links)
-		for ; next < len(w.doc.Outline) && w.doc.Outline[next].Page == i; next++ {
-			o := w.doc.Outline[next]
-			w.pdf.Bookmark(w.bookmarkTitle(o.Title), o.Level, o.Y)
-		}
-		if err := w.pdf.Error(); err != nil {
-			workers.stop()
-			return fmt.Errorf("pdf: page %d: %w", n, err)
-		}
-		workers.jobs <- pageJob{index: i, images: images}
+		workers.jobs <- pageJob{index: i, images: res}
 	}
 	return workers.finish()
 }
 
-// bookmarkTitle prepares a title for fpdf's Bookmark, which converts it
-// to UTF-16 only while a UTF-8 font is current. Without any face the
-// title is encoded here.
-func (w *writer) bookmarkTitle(s string) string {
-	s = sanitize(s)
+// assemble writes every object after the header and returns the file.
+func (w *writer) assemble(f *file, date time.Time) ([]byte, error) {
+	o := objects{catalog: f.alloc(), pages: f.alloc(), resources: f.alloc(), info: f.alloc(), meta: f.alloc()}
+	o.firstPage = f.allocN(2 * len(w.doc.Pages))
+	o.firstFont = f.allocN(fontObjects * len(w.doc.Faces))
+	pageObjs := make([]int, len(w.doc.Pages))
+	for i := range pageObjs {
+		pageObjs[i] = o.firstPage + 2*i
+	}
+	w.writeImages(f)
+	f.object(o.resources, w.resources(o))
+	for i := range w.doc.Pages {
+		w.writePage(f, o, i, pageObjs)
+	}
+	w.contents = nil
+	for i := range w.doc.Faces {
+		if err := w.writeFont(f, i, o.firstFont+fontObjects*i); err != nil {
+			return nil, err
+		}
+	}
+	outline := w.writeOutline(f, pageObjs)
+	var kids strings.Builder
+	for i, num := range pageObjs {
+		if i > 0 {
+			kids.WriteByte(' ')
+		}
+		kids.WriteString(ref(num))
+	}
+	f.object(o.pages, "<</Type /Pages /Kids ["+kids.String()+"] /Count "+strconv.Itoa(len(pageObjs))+">>")
+	f.object(o.info, w.infoDict(date))
+	f.stream(o.meta, "/Type /Metadata /Subtype /XML", w.xmp(date))
+	f.object(o.catalog, w.catalog(o, outline))
+	return f.finish(o.catalog, o.info), nil
+}
+
+// resources returns the resource dictionary all pages share.
+func (w *writer) resources(o objects) string {
+	var b strings.Builder
+	b.WriteString("<</ProcSet [/PDF /Text /ImageB /ImageC]")
 	if len(w.doc.Faces) > 0 {
-		return s
+		b.WriteString(" /Font <<")
+		for i := range w.doc.Faces {
+			b.WriteString(fontAlias(i) + " " + ref(o.firstFont+fontObjects*i))
+		}
+		b.WriteString(">>")
 	}
-	u := utf16.Encode([]rune(s))
-	b := make([]byte, 2, 2+2*len(u))
-	b[0], b[1] = 0xFE, 0xFF
-	for _, c := range u {
-		b = append(b, byte(c>>8), byte(c))
+	if len(w.images) > 0 {
+		b.WriteString(" /XObject <<")
+		for _, x := range w.images {
+			b.WriteString(x.res + " " + ref(x.num))
+		}
+		b.WriteString(">>")
 	}
-	return string(b)
+	b.WriteString(">>")
+	return b.String()
 }
 
-// placeImages registers each image of page n once, under a name derived
-// from its data, and returns their resource names, "" for images that
-// are not to be drawn.
-func (w *writer) placeImages(n int, images []page.Image) ([]string, error) {
-	if len(images) == 0 {
-		return nil, nil
+// fontAlias is the resource name under which the content streams use
+// face i.
+func fontAlias(i int) string { return "/F" + strconv.Itoa(i+1) }
+
+// writePage writes page i's contents, annotations and dictionary.
+func (w *writer) writePage(f *file, o objects, i int, pageObjs []int) {
+	num := pageObjs[i]
+	f.stream(num+1, "/Filter /FlateDecode", w.contents[i])
+	var annots []linkAnnot
+	if w.annots != nil {
+		annots = w.annots[i]
 	}
-	names := make([]string, len(images))
-	for i, im := range images {
-		if !(im.W > 0 && im.H > 0) {
-			w.problem(n, "image %q has size %gx%g; skipped", im.Name, im.W, im.H)
-			continue
-		}
-		name, err := w.registerImage(im)
-		if err != nil {
-			return nil, fmt.Errorf("pdf: page %d: %w", n, err)
-		}
-		names[i] = w.imageRes[name]
+	refs := w.writeAnnots(f, annots, num, pageObjs)
+	b := f.build()
+	b = append(b, "<</Type /Page /Parent "+ref(o.pages)+" /MediaBox [0 0 "...)
+	b = appendMilli(b, milli(w.doc.Width))
+	b = append(b, ' ')
+	b = appendMilli(b, milli(w.doc.Height))
+	b = append(b, "] /Resources "+ref(o.resources)+" /Contents "+ref(num+1)...)
+	if refs != "" {
+		b = append(b, " /Annots ["+refs+"]"...)
 	}
-	return names, nil
+	b = append(b, ">>"...)
+	f.objectBytes(num, b)
+	f.built(b)
 }
 
-// registerImage hands the image data to fpdf the first time it is seen,
-// notes its resource name and returns the fpdf name.
-func (w *writer) registerImage(im page.Image) (name string, err error) {
-	var tp string
-	switch strings.ToLower(im.Type) {
-	case "png":
-		tp = "PNG"
-	case "jpg", "jpeg":
-		tp = "JPG"
-	default:
-		return "", fmt.Errorf("image %q: unsupported type %q (want png or jpg)", im.Name, im.Type)
+// catalog returns the document catalog.
+func (w *writer) catalog(o objects, outline int) string {
+	var b strings.Builder
+	b.WriteString("<</Type /Catalog /Pages " + ref(o.pages) + " /Metadata " + ref(o.meta))
+	if outline != 0 {
+		b.WriteString(" /Outlines " + ref(outline) + " /PageMode /UseOutlines")
 	}
-	if len(im.Data) == 0 {
-		return "", fmt.Errorf("image %q: no data", im.Name)
+	if labels := pageLabels(w.doc.Pages); labels != "" {
+		b.WriteString(" /PageLabels " + labels)
 	}
-	sum := sha256.Sum256(im.Data)
-	name = "img-" + hex.EncodeToString(sum[:12])
-	if w.images == nil {
-		w.images = make(map[string]string)
-		w.imageRes = make(map[string]string)
+	if lang := w.doc.Meta.Lang; lang != "" {
+		b.WriteString(" /Lang (" + lang + ")")
 	}
-	if _, ok := w.images[name]; ok {
-		return name, nil
-	}
-	w.pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: tp}, bytes.NewReader(im.Data))
-	if err := w.pdf.Error(); err != nil {
-		return "", fmt.Errorf("image %q: %w", im.Name, err)
-	}
-	res, err := w.imageResource(name, tp)
-	if err != nil {
-		return "", err
-	}
-	w.images[name] = im.Name
-	w.imageRes[name] = res
-	return name, nil
+	b.WriteString(" /ViewerPreferences <</DisplayDocTitle true>>")
+	b.WriteString(">>")
+	return b.String()
 }
+
+// tagged reports whether the document carries a structure tree.
+func (w *writer) tagged() bool { return false }

@@ -86,8 +86,8 @@ func (p *pool) stop() {
 
 // finish waits for the last pages and hands the content streams, the
 // runes used and the problems found to the writer. Problems are ordered
-// by page, those found while adding a page to fpdf before those found
-// while writing its content.
+// by page, those found while preparing a page (links, images) before
+// those found while writing its content.
 func (p *pool) finish() error {
 	p.stop()
 	w := p.w

@@ -2,10 +2,11 @@ package draw
 
 import (
 	"bytes"
-	"compress/zlib"
 	"encoding/xml"
 	"io"
 	"math"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -151,7 +152,7 @@ func TestTJNumbers(t *testing.T) {
 			end := strings.IndexByte(arr, ')')
 			s := arr[1:end]
 			for len(s) >= 2 {
-				pen += f.UnkernedWidth(string(rune(s[0])<<8|rune(s[1])), bodySize)
+				pen += float64(f.GlyphWidth(uint16(s[0])<<8|uint16(s[1]))) * bodySize / 1000
 				s = s[2:]
 			}
 			arr = arr[end+1:]
@@ -176,79 +177,38 @@ func TestTJNumbers(t *testing.T) {
 	}
 }
 
-// TestSubsetsHaveDrawnGlyphs checks that every rune drawn with a face
-// that has it maps to a glyph of the embedded subset.
-func TestSubsetsHaveDrawnGlyphs(t *testing.T) {
-	doc := testDoc(t)
-	out := writeTestDoc(t)
-	f, err := parseFile(out)
-	if err != nil {
-		t.Fatal(err)
+// TestRendered renders every page with poppler, which reads the
+// embedded subsets with FreeType: it must not complain, and every page
+// with text must have ink on it.
+func TestRendered(t *testing.T) {
+	path := writeTemp(t, writeTestDoc(t))
+	dir := t.TempDir()
+	_, errOut, code := run(t, "pdftoppm", "-r", "40", "-gray", path, filepath.Join(dir, "p"))
+	if code != 0 || errOut != "" {
+		t.Fatalf("pdftoppm: exit %d\n%s", code, errOut)
 	}
-	maps := cidToGIDMaps(t, f)
-	for i, face := range doc.Faces {
-		m := maps[face.Metrics().PostScriptName]
-		if m == nil {
-			t.Fatalf("no CIDToGIDMap for %s among %d fonts", face.Metrics().PostScriptName, len(maps))
-		}
-		for _, p := range doc.Pages {
-			for _, tx := range p.Texts {
-				if tx.Face != i {
-					continue
-				}
-				for _, r := range face.Printable(tx.Text) {
-					if face.HasRune(r) && (2*int(r)+1 >= len(m) || m[2*r] == 0 && m[2*r+1] == 0) {
-						t.Errorf("%s: %q has no glyph in the subset", face.Name(), r)
-					}
-				}
-			}
-		}
+	files, _ := filepath.Glob(filepath.Join(dir, "p-*.pgm"))
+	if len(files) != 3 {
+		t.Fatalf("pdftoppm wrote %d pages, want 3", len(files))
 	}
-}
-
-// cidToGIDMaps returns the uncompressed CIDToGIDMap of each font,
-// by PostScript name without subset tag.
-func cidToGIDMaps(t *testing.T, f *pdfFile) map[string][]byte {
-	t.Helper()
-	byNum := map[int]*object{}
-	for i := range f.objects {
-		byNum[f.objects[i].num] = &f.objects[i]
-	}
-	maps := map[string][]byte{}
-	for i := range f.objects {
-		body := f.body(&f.objects[i])
-		if !bytes.Contains(body, []byte("/Subtype /CIDFontType2")) {
-			continue
-		}
-		name := field(body, "/BaseFont /")
-		_, name, _ = strings.Cut(name, "+")
-		num, err := strconv.Atoi(field(body, "/CIDToGIDMap "))
-		if err != nil || byNum[num] == nil {
-			t.Fatalf("font %s: bad /CIDToGIDMap", name)
-		}
-		data := f.body(byNum[num])
-		data = data[bytes.Index(data, []byte("stream\n"))+len("stream\n") : bytes.LastIndex(data, []byte("\nendstream"))]
-		zr, err := zlib.NewReader(bytes.NewReader(data))
+	for _, name := range files {
+		data, err := os.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if maps[name], err = io.ReadAll(zr); err != nil {
-			t.Fatal(err)
+		// A binary PGM: "P5", width, height and maximum, then the pixels.
+		fields := bytes.SplitN(data, []byte("\n"), 4)
+		if len(fields) != 4 || string(fields[0]) != "P5" {
+			t.Fatalf("%s: not a PGM", name)
+		}
+		dark := 0
+		for _, c := range fields[3] {
+			if c < 128 {
+				dark++
+			}
+		}
+		if dark < 50 {
+			t.Errorf("%s: %d dark pixels; the text was not drawn", filepath.Base(name), dark)
 		}
 	}
-	return maps
-}
-
-// field returns the token after key in a dictionary.
-func field(body []byte, key string) string {
-	i := bytes.Index(body, []byte(key))
-	if i < 0 {
-		return ""
-	}
-	rest := body[i+len(key):]
-	end := bytes.IndexAny(rest, " \n/>")
-	if end < 0 {
-		end = len(rest)
-	}
-	return string(rest[:end])
 }

@@ -1,10 +1,7 @@
 package layout
 
 import (
-	"html"
-	"regexp"
 	"strconv"
-	"strings"
 
 	"bookc/ast"
 	"bookc/backends/pdf/page"
@@ -55,8 +52,6 @@ func (eb *entryBuilder) block(b ast.Block, c ctx) bool {
 		eb.figure(x.Image, c)
 	case *ast.Rule:
 		eb.rule(c)
-	case *ast.RawBlock:
-		eb.rawBlock(x, c)
 	case *ast.Heading:
 		eb.headingBlock(x, c)
 	}
@@ -128,18 +123,4 @@ func (eb *entryBuilder) rule(c ctx) {
 	y := c.lead / 2
 	b := &vbox{role: roleOther, ext: &boxExtra{rules: []page.Rule{{X1: x, Y1: y, X2: x + w/3, Y2: y, Width: 0.5, Color: ruleColor}}}}
 	eb.push(box(c.lead, b, false))
-}
-
-var tagRE = regexp.MustCompile(`<[^>]*>`)
-
-// rawBlock sets raw HTML as the plain text it holds, with a warning; a
-// block with no text is dropped.
-func (eb *entryBuilder) rawBlock(x *ast.RawBlock, c ctx) {
-	text := strings.Join(strings.Fields(html.UnescapeString(tagRE.ReplaceAllString(x.Text, " "))), " ")
-	if text == "" {
-		eb.warnf(x.Pos, "HTML block is not set in the PDF (dropped)")
-		return
-	}
-	eb.warnf(x.Pos, "HTML block is set as plain text in the PDF")
-	eb.push(eb.para(x, c, paraOpts{}, func(r *runs) { r.text(text, runMeta{}) })...)
 }

@@ -311,8 +311,3 @@ func (eb *entryBuilder) missing(r rune) {
 	eb.warnOnce(fmt.Sprintf("glyph %U", r), eb.entry.Pos, "entry %q: character %U %q is in none of the PDF fonts; it is set as '?'",
 		eb.entry.TitleText(), r, string(r))
 }
-
-// rawInline drops inline HTML, with one warning per entry.
-func (eb *entryBuilder) rawInline(n *ast.RawInline) {
-	eb.warnOnce("raw", eb.pos, "inline HTML %q is not set in the PDF (dropped)", n.Text)
-}

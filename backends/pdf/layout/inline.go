@@ -109,8 +109,6 @@ func (r *runs) inlines(ins []ast.Inline, m runMeta) {
 			r.image(n, m)
 		case *ast.FootnoteRef:
 			r.noteRef(n)
-		case *ast.RawInline:
-			r.eb.rawInline(n)
 		}
 	}
 }
@@ -118,24 +116,14 @@ func (r *runs) inlines(ins []ast.Inline, m runMeta) {
 // link sets an external link's text; only web and mail addresses become
 // clickable.
 func (r *runs) link(n *ast.Link, m runMeta) {
-	if safeURL(n.URL) {
-		m = runMeta{url: n.URL}
+	if href, ok := link.URL(n.URL); ok {
+		m = runMeta{url: href}
 	}
 	if len(n.Inlines) == 0 {
 		r.text(n.URL, m)
 		return
 	}
 	r.inlines(n.Inlines, m)
-}
-
-func safeURL(u string) bool {
-	l := strings.ToLower(u)
-	for _, p := range []string{"https://", "http://", "mailto:", "ftp://"} {
-		if strings.HasPrefix(l, p) {
-			return true
-		}
-	}
-	return false
 }
 
 // ref sets a cross-reference: its text linked to the target; the

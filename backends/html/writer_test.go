@@ -1,4 +1,4 @@
-package epub
+package html
 
 import "testing"
 
@@ -11,8 +11,8 @@ func TestEscape(t *testing.T) {
 		"bad\xffbyte <":       "bad\uFFFDbyte &lt;",
 		"non\uFFFEchar\uFFFF": "nonchar",
 	} {
-		if got := escape(in); got != want {
-			t.Errorf("escape(%q) = %q, want %q", in, got, want)
+		if got := Escape(in); got != want {
+			t.Errorf("Escape(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

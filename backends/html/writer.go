@@ -1,4 +1,4 @@
-package epub
+package html
 
 import (
 	"bytes"
@@ -6,23 +6,24 @@ import (
 	"unicode/utf8"
 )
 
-// xmlWriter builds one XML file. Everything that comes from the book goes
-// through text or attr, which escape it and drop characters XML 1.0
-// forbids; raw is for markup this package writes itself.
-type xmlWriter struct{ buf bytes.Buffer }
+// Writer builds one HTML or XML file. Everything that comes from the book
+// goes through Text or Attr, which escape it and drop characters XML 1.0
+// forbids, so the same bytes are valid HTML and XHTML; Raw is for markup
+// the writer's caller writes itself.
+type Writer struct{ buf bytes.Buffer }
 
-// raw writes markup as is.
-func (w *xmlWriter) raw(ss ...string) {
+// Raw writes markup as is.
+func (w *Writer) Raw(ss ...string) {
 	for _, s := range ss {
 		w.buf.WriteString(s)
 	}
 }
 
-// text writes s escaped for element content.
-func (w *xmlWriter) text(s string) { escapeTo(&w.buf, s, false) }
+// Text writes s escaped for element content.
+func (w *Writer) Text(s string) { escapeTo(&w.buf, s, false) }
 
-// attr writes ` name="value"` with the value escaped.
-func (w *xmlWriter) attr(name, value string) {
+// Attr writes ` name="value"` with the value escaped.
+func (w *Writer) Attr(name, value string) {
 	w.buf.WriteByte(' ')
 	w.buf.WriteString(name)
 	w.buf.WriteString(`="`)
@@ -30,8 +31,12 @@ func (w *xmlWriter) attr(name, value string) {
 	w.buf.WriteByte('"')
 }
 
-// bytes returns what was written.
-func (w *xmlWriter) bytes() []byte { return w.buf.Bytes() }
+// Bytes returns what was written; they stay valid until the next write
+// or Reset.
+func (w *Writer) Bytes() []byte { return w.buf.Bytes() }
+
+// Reset empties the writer and keeps its memory.
+func (w *Writer) Reset() { w.buf.Reset() }
 
 // needsEscape reports whether s holds a byte that escapeTo changes.
 func needsEscape(s string) bool {
@@ -109,12 +114,18 @@ func escapeRunes(b *bytes.Buffer, s string, attr bool) {
 	}
 }
 
-// escape returns s escaped for an attribute value.
-func escape(s string) string {
+// Escape returns s escaped for an attribute value (and so for element
+// content too).
+func Escape(s string) string { return escapeString(s, true) }
+
+// EscapeText returns s escaped for element content.
+func EscapeText(s string) string { return escapeString(s, false) }
+
+func escapeString(s string, attr bool) string {
 	if !needsEscape(s) {
 		return s
 	}
 	var b bytes.Buffer
-	escapeTo(&b, s, true)
+	escapeTo(&b, s, attr)
 	return b.String()
 }

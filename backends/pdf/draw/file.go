@@ -1,0 +1,193 @@
+package draw
+
+import (
+	"bytes"
+	"compress/zlib"
+	"crypto/sha256"
+	"encoding/hex"
+	"strconv"
+)
+
+// file is the PDF being written: the bytes so far and where each
+// indirect object is. Objects get their numbers from alloc and may be
+// written in any order; the cross-reference stream lists them by number.
+//
+// Streams are written to the file directly. Other objects, most of them
+// small dictionaries (pages, link annotations, bookmarks, structure
+// elements), are collected into compressed object streams (ISO 32000-1,
+// 7.5.7) of up to objStmSize objects each, which makes them a fraction of
+// their size.
+type file struct {
+	b    []byte
+	locs []objLoc // by object number
+	zbuf bytes.Buffer
+	zw   *zlib.Writer // default level, for fonts, images and metadata
+	fast *zlib.Writer // fastest level, for object streams
+
+	stmNums []int  // objects waiting for the next object stream
+	stmOffs []int  // their offsets in stmBody
+	stmBody []byte // their text
+	scratch []byte // an object's text being built, see build
+}
+
+// objLoc is where an object is: at an offset in the file or as the
+// index-th object of an object stream.
+type objLoc struct {
+	stream, at int // stream 0: at is the offset in the file
+}
+
+// objStmSize is the most objects an object stream holds.
+const objStmSize = 200
+
+// newFile starts a PDF 1.7 file. The second line's bytes above 127 tell
+// transfer programs the file is binary.
+func newFile(sizeHint int) *file {
+	f := &file{b: make([]byte, 0, sizeHint), locs: []objLoc{{}}}
+	f.b = append(f.b, "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n"...)
+	f.zw, _ = zlib.NewWriterLevel(&f.zbuf, zlib.DefaultCompression) // the levels are valid
+	f.fast, _ = zlib.NewWriterLevel(&f.zbuf, zlib.BestSpeed)
+	return f
+}
+
+// alloc returns the next free object number.
+func (f *file) alloc() int {
+	f.locs = append(f.locs, objLoc{})
+	return len(f.locs) - 1
+}
+
+// allocN returns the first of n consecutive new object numbers.
+func (f *file) allocN(n int) int {
+	first := len(f.locs)
+	for range n {
+		f.alloc()
+	}
+	return first
+}
+
+// begin starts object num in the file.
+func (f *file) begin(num int) {
+	f.locs[num] = objLoc{at: len(f.b)}
+	f.b = strconv.AppendInt(f.b, int64(num), 10)
+	f.b = append(f.b, " 0 obj\n"...)
+}
+
+// end ends the object begun last.
+func (f *file) end() { f.b = append(f.b, "\nendobj\n"...) }
+
+// object puts object num, which is not a stream, into an object stream.
+func (f *file) object(num int, body string) {
+	f.objectBytes(num, []byte(body))
+}
+
+// objectBytes is object for a body in bytes.
+func (f *file) objectBytes(num int, body []byte) {
+	f.stmNums = append(f.stmNums, num)
+	f.stmOffs = append(f.stmOffs, len(f.stmBody))
+	f.stmBody = append(f.stmBody, body...)
+	f.stmBody = append(f.stmBody, '\n')
+	if len(f.stmNums) == objStmSize {
+		f.flushObjects()
+	}
+}
+
+// build returns an empty buffer to build an object's text in and pass
+// to objectBytes.
+func (f *file) build() []byte { return f.scratch[:0] }
+
+// built keeps the buffer b for the next build.
+func (f *file) built(b []byte) { f.scratch = b }
+
+// flushObjects writes the waiting objects as one object stream.
+func (f *file) flushObjects() {
+	if len(f.stmNums) == 0 {
+		return
+	}
+	num := f.alloc()
+	var head []byte
+	for k, n := range f.stmNums {
+		f.locs[n] = objLoc{stream: num, at: k}
+		head = strconv.AppendInt(head, int64(n), 10)
+		head = append(head, ' ')
+		head = strconv.AppendInt(head, int64(f.stmOffs[k]), 10)
+		head = append(head, ' ')
+	}
+	head[len(head)-1] = '\n'
+	dict := "/Type /ObjStm /N " + strconv.Itoa(len(f.stmNums)) + " /First " + strconv.Itoa(len(head))
+	f.stream(num, dict+" /Filter /FlateDecode", f.compress(f.fast, append(head, f.stmBody...)))
+	f.stmNums, f.stmOffs, f.stmBody = f.stmNums[:0], f.stmOffs[:0], f.stmBody[:0]
+}
+
+// stream writes object num as a stream of already encoded data; dict
+// holds the dictionary's entries but /Length.
+func (f *file) stream(num int, dict string, data []byte) {
+	f.begin(num)
+	f.b = append(f.b, "<<"...)
+	f.b = append(f.b, dict...)
+	if dict != "" {
+		f.b = append(f.b, ' ')
+	}
+	f.b = append(f.b, "/Length "...)
+	f.b = strconv.AppendInt(f.b, int64(len(data)), 10)
+	f.b = append(f.b, ">>\nstream\n"...)
+	f.b = append(f.b, data...)
+	f.b = append(f.b, "\nendstream"...)
+	f.end()
+}
+
+// flate compresses data at the default level; the result is valid
+// until the next call.
+func (f *file) flate(data []byte) []byte { return f.compress(f.zw, data) }
+
+// compress compresses data with zw into the shared buffer.
+func (f *file) compress(zw *zlib.Writer, data []byte) []byte {
+	f.zbuf.Reset()
+	zw.Reset(&f.zbuf)
+	zw.Write(data) // writes to a bytes.Buffer do not fail
+	zw.Close()
+	return f.zbuf.Bytes()
+}
+
+// flateStream writes object num as a Flate-compressed stream of data.
+func (f *file) flateStream(num int, dict string, data []byte) {
+	if dict != "" {
+		dict += " "
+	}
+	f.stream(num, dict+"/Filter /FlateDecode", f.flate(data))
+}
+
+// ref returns "num 0 R".
+func ref(num int) string { return strconv.Itoa(num) + " 0 R" }
+
+// finish writes the last object stream and the cross-reference stream,
+// which serves as the trailer, and returns the file. The file identifier
+// is a hash of everything before it, so equal documents get equal
+// identifiers.
+func (f *file) finish(root, info int) []byte {
+	f.flushObjects()
+	sum := sha256.Sum256(f.b)
+	id := hex.EncodeToString(sum[:16])
+	num := f.alloc()
+	f.locs[num] = objLoc{at: len(f.b)}
+	xref := len(f.b)
+	// Entries of 1 + 4 + 2 bytes: type, offset or stream, generation or
+	// index.
+	data := make([]byte, 0, 7*len(f.locs))
+	for i, l := range f.locs {
+		switch {
+		case i == 0:
+			data = append(data, 0, 0, 0, 0, 0, 0xFF, 0xFF)
+		case l.stream != 0:
+			data = append(data, 2, byte(l.stream>>24), byte(l.stream>>16), byte(l.stream>>8), byte(l.stream),
+				byte(l.at>>8), byte(l.at))
+		default:
+			data = append(data, 1, byte(l.at>>24), byte(l.at>>16), byte(l.at>>8), byte(l.at), 0, 0)
+		}
+	}
+	size := strconv.Itoa(len(f.locs))
+	f.flateStream(num, "/Type /XRef /Size "+size+" /W [1 4 2] /Root "+ref(root)+" /Info "+ref(info)+
+		" /ID [<"+id+"> <"+id+">]", data)
+	f.b = append(f.b, "startxref\n"...)
+	f.b = strconv.AppendInt(f.b, int64(xref), 10)
+	f.b = append(f.b, "\n%%EOF\n"...)
+	return f.b
+}
