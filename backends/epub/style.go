@@ -38,7 +38,7 @@ div.lead { margin: 0 0 0.8em 0; }
 code, pre { font-family: monospace; }
 code { font-size: 0.9em; -epub-hyphens: none; -webkit-hyphens: none; hyphens: none; }
 pre.code {
-  white-space: pre-wrap; overflow-wrap: anywhere; word-wrap: break-word;
+  white-space: pre-wrap; white-space: break-spaces; overflow-wrap: anywhere; word-wrap: break-word; overflow-x: auto;
   font-size: 0.8em; line-height: 1.3; margin: 0.6em 0; padding: 0 0 0 0.6em; border-left: 0.2em solid;
 }
 pre.code code { font-size: 1em; }
