@@ -104,6 +104,10 @@ func finish(ds diag.List, strict bool) diag.List {
 type output struct {
 	name string // relative to the output folder
 	data []byte
+	// path, when set, is where the file goes instead: a file kept in the
+	// book's folder, such as the Anki state file, written after the
+	// outputs and only when its bytes change (see writeKept).
+	path string
 }
 
 // Run builds the book. Every output is rendered in memory first; files are
@@ -138,6 +142,10 @@ func (b *Book) Emit(opts Options, formats []string) ([]string, diag.List) {
 	}
 	start := time.Now()
 	written, wds := writeAll(outDir, outs, formats, opts.Guard)
+	if !wds.HasErrors() {
+		kept, kds := writeKept(outs)
+		written, wds = append(written, kept...), append(wds, kds...)
+	}
 	opts.trace("write", start)
 	return written, append(ds, wds...)
 }
@@ -214,7 +222,7 @@ func renderOne(b *Book, format string, pr *printed) (outs []output, ds diag.List
 		if err != nil {
 			return fail(err)
 		}
-		return []output{{"book.pdf", data}}, ds
+		return []output{{name: "book.pdf", data: data}}, ds
 	case "epub":
 		pages, pds := pr.pages(b)
 		data, rds, err := epub.Render(b.Doc, b.Links, b.Config, pages)
@@ -222,16 +230,23 @@ func renderOne(b *Book, format string, pr *printed) (outs []output, ds diag.List
 		if err != nil {
 			return fail(err)
 		}
-		return []output{{"book.epub", data}}, ds
+		return []output{{name: "book.epub", data: data}}, ds
 	}
-	res, rds, err := anki.Render(b.Doc, b.Links, b.Config)
-	ds = rds
+	prev, sds := anki.ReadState(b.Config)
+	if sds.HasErrors() {
+		return nil, sds
+	}
+	res, rds, err := anki.RenderState(b.Doc, b.Links, b.Config, prev)
+	ds = append(sds, rds...)
 	if err != nil {
 		return fail(err)
 	}
-	outs = []output{{"cards.csv", res.CSV}}
+	outs = []output{{name: "cards.csv", data: res.CSV}, {name: "cards.apkg", data: res.APKG}}
 	for _, m := range res.Media {
-		outs = append(outs, output{"anki-media/" + m.Name, m.Data})
+		outs = append(outs, output{name: "anki-media/" + m.Name, data: m.Data})
+	}
+	if res.StatePath != "" {
+		outs = append(outs, output{name: filepath.Base(res.StatePath), data: res.State, path: res.StatePath})
 	}
 	return outs, ds
 }

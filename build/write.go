@@ -43,6 +43,9 @@ func writeAll(dir string, outs []output, formats []string, g *txn.Guard) ([]stri
 		}
 	}
 	for _, o := range outs {
+		if o.path != "" {
+			continue
+		}
 		if err := set.Stage(o.name, o.data); err != nil {
 			return fail(fmt.Errorf("%w; no output was replaced", err))
 		}

@@ -1,11 +1,12 @@
 #!/bin/sh
 # Makes sure the validators the tests run are installed: epubcheck (with
 # Java), qpdf, poppler-utils (pdftotext, pdffonts, pdftoppm, pdfinfo),
-# Chromium (headless layout checks) and DAISY Ace, the EPUB accessibility
-# checker (Node.js from Debian, Ace itself from npm at the version pinned
-# in tools/ace/package-lock.json). As root it installs what is missing
-# with apt-get; otherwise it names the command to run and fails, so no
-# validation is ever skipped silently.
+# sqlite3 (reads the Anki package's collection), chromium (the EPUB at
+# phone width, the live preview in the browser test) and DAISY Ace, the
+# EPUB accessibility checker (Node.js from Debian, Ace itself from npm at
+# the version pinned in tools/ace/package-lock.json). As root it installs
+# what is missing with apt-get; otherwise it names the command to run and
+# fails, so no validation is ever skipped silently.
 #
 # Ace is installed outside the repository, in $BOOKC_TOOLS (by default
 # ${XDG_CACHE_HOME:-$HOME/.cache}/bookc), so every clone shares one copy;
@@ -15,6 +16,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 missing=""
 [ -f /usr/share/java/epubcheck.jar ] && command -v java >/dev/null 2>&1 || missing="$missing epubcheck"
 command -v qpdf >/dev/null 2>&1 || missing="$missing qpdf"
+command -v sqlite3 >/dev/null 2>&1 || missing="$missing sqlite3"
 for t in pdftotext pdffonts pdftoppm pdfinfo; do
 	command -v $t >/dev/null 2>&1 || { missing="$missing poppler-utils"; break; }
 done
@@ -26,7 +28,7 @@ if [ -n "$missing" ]; then
 		echo "installing:$missing"
 		export DEBIAN_FRONTEND=noninteractive
 		apt-get update -qq
-		apt-get install -y -qq --no-install-recommends $missing default-jre-headless fonts-dejavu-core >/dev/null
+		apt-get install -y -qq --no-install-recommends $missing default-jre-headless >/dev/null
 	else
 		echo "the tests need:$missing" >&2
 		echo "install them with: sudo apt-get install -y$missing" >&2

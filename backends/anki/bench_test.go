@@ -41,7 +41,7 @@ func syntheticBook(tb testing.TB, n int) (*ast.Document, *link.Links, *config.Bo
 	doc := &ast.Document{Entries: entries}
 	parse.AssignIDs(doc)
 	links, _ := link.Resolve(doc, "de")
-	cfg, cds := config.Parse("book.yaml", []byte("title: Korpus\nanki:\n  back: [lead, explanation]\n"))
+	cfg, cds := config.Parse("book.yaml", []byte("title: Korpus\nid: korpus\nanki:\n  back: [lead, explanation]\n"))
 	if cfg == nil {
 		tb.Fatal(cds)
 	}

@@ -12,8 +12,10 @@ import (
 	"syscall"
 	"time"
 
+	"bookc/backends/anki"
 	"bookc/build"
 	"bookc/build/txn"
+	"bookc/diag"
 	"bookc/parse"
 
 	"github.com/fsnotify/fsnotify"
@@ -50,10 +52,28 @@ type watcher struct {
 	fsw    *fsnotify.Watcher
 	out    string          // the output folder, absolute
 	dirs   map[string]bool // the folders watched, absolute
+	kept   string          // the Anki state file the build keeps, absolute
+	hooks  watchHooks
+}
+
+// watchHooks let another command (serve) follow the builds of a watch.
+// Both are called from the watch loop, one build at a time.
+type watchHooks struct {
+	// loaded is told of every load: the book, nil when it has errors, and
+	// the diagnostics of parsing and linking.
+	loaded func(b *build.Book, ds diag.List)
+	// emitted is told of every group of formats rendered after a load:
+	// the files written (none on error) and the backends' diagnostics.
+	emitted func(formats, written []string, ds diag.List)
 }
 
 func watch(ctx context.Context, f buildFlags, stderr io.Writer) error {
-	w := &watcher{flags: f, stderr: stderr, cache: parse.NewCache(), guard: txn.NewGuard()}
+	return watchWith(ctx, f, stderr, watchHooks{})
+}
+
+// watchWith is watch, telling hooks of every build.
+func watchWith(ctx context.Context, f buildFlags, stderr io.Writer, hooks watchHooks) error {
+	w := &watcher{flags: f, stderr: stderr, cache: parse.NewCache(), guard: txn.NewGuard(), hooks: hooks}
 	w.out = f.out
 	if !filepath.IsAbs(f.out) {
 		w.out = filepath.Join(f.dir, f.out)
@@ -160,7 +180,7 @@ const (
 // disappears or moves changes the tree.
 func (w *watcher) classify(ev fsnotify.Event) int {
 	p, _ := filepath.Abs(ev.Name)
-	if p == w.out || strings.HasPrefix(p, w.out+string(filepath.Separator)) {
+	if p == w.out || strings.HasPrefix(p, w.out+string(filepath.Separator)) || p == w.kept {
 		return unrelated
 	}
 	if w.dirs[p] && ev.Has(fsnotify.Remove|fsnotify.Rename) {
@@ -201,9 +221,15 @@ func (w *watcher) rebuild() {
 	opts := build.Options{Dir: w.flags.dir, OutDir: w.flags.out, Strict: w.flags.strict, Cache: w.cache, Guard: w.guard}
 	b, ds := build.LoadWith(opts)
 	report(w.stderr, ds, w.flags.quiet)
+	if w.hooks.loaded != nil {
+		w.hooks.loaded(b, ds)
+	}
 	if b == nil {
 		fmt.Fprintf(w.stderr, "%s build failed; outputs unchanged\n", clock())
 		return
+	}
+	if p := anki.StatePath(b.Config); p != "" {
+		w.kept, _ = filepath.Abs(p)
 	}
 	groups := [][]string{{"epub", "anki"}, {"pdf"}}
 	if len(w.flags.formats) > 0 {
@@ -212,6 +238,9 @@ func (w *watcher) rebuild() {
 	for _, g := range groups {
 		written, eds := b.Emit(opts, g)
 		report(w.stderr, eds, w.flags.quiet)
+		if w.hooks.emitted != nil {
+			w.hooks.emitted(g, written, eds)
+		}
 		if eds.HasErrors() {
 			fmt.Fprintf(w.stderr, "%s %s failed; its outputs are unchanged\n", clock(), strings.Join(g, ", "))
 			continue
