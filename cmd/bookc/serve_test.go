@@ -53,6 +53,11 @@ func TestServeInterrupt(t *testing.T) {
 		res.Body.Close()
 		return res.StatusCode == 200
 	})
+	// The EPUB waits for the printed edition's layout (its page list).
+	waitFor(t, "the EPUB", func() bool {
+		_, err := os.Stat(filepath.Join(dir, "out", "book.epub"))
+		return err == nil
+	})
 	stream, err := http.Get(url + "_bookc/events")
 	if err != nil {
 		t.Fatal(err)
