@@ -99,7 +99,9 @@ func (eb *entryBuilder) list(l *ast.List, c ctx) {
 			eb.label[k].label = true
 		}
 		li := eb.open("LI")
-		li.lbl = &snode{role: "Lbl", parent: li}
+		if l.Ordered {
+			li.lbl = &snode{role: "Lbl", parent: li}
+		}
 		body := eb.open("LBody")
 		if len(item) == 1 {
 			_, body.solo = item[0].(*ast.Para)
