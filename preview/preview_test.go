@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"image"
 	"image/color"
 	"image/png"
@@ -179,6 +180,26 @@ func TestPages(t *testing.T) {
 	}
 	if res, _ := f.get(t, "/nicht-da.xhtml"); res.StatusCode != 404 {
 		t.Errorf("missing page: %d", res.StatusCode)
+	}
+	// Served as XML, a document with the preview's parts must stay well
+	// formed, or the browser shows a parse error instead of the page.
+	st := f.srv.current()
+	for _, name := range st.spine {
+		_, doc := f.get(t, "/"+name)
+		d := xml.NewDecoder(strings.NewReader(doc))
+		for {
+			_, err := d.Token()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Errorf("%s is not well-formed: %v", name, err)
+				break
+			}
+		}
+	}
+	if len(st.spine) < 5 {
+		t.Errorf("reading order %v", st.spine)
 	}
 }
 
