@@ -172,6 +172,10 @@ func TestPages(t *testing.T) {
 	if res, data := f.get(t, "/"+img[1]); res.StatusCode != 200 || data != pngBytes(t) {
 		t.Errorf("image %s: %d, %d bytes", img[1], res.StatusCode, len(data))
 	}
+	if _, beta := f.get(t, "/beta.xhtml"); !regexp.MustCompile(`<a [^>]*href="#(_fn-[^"]+)"`).MatchString(beta) ||
+		!strings.Contains(beta, `epub:type="footnote"`) || !strings.Contains(beta, "Eine Fußnote.") {
+		t.Errorf("beta lacks its linked footnote:\n%s", beta)
+	}
 	if _, toc := f.get(t, "/"); !strings.Contains(toc, `role="doc-toc"`) || !strings.Contains(toc, "alpha.xhtml") {
 		t.Errorf("/ is not the contents:\n%s", toc)
 	}
