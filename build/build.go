@@ -139,11 +139,10 @@ func (b *Book) Emit(opts Options, formats []string) ([]string, diag.List) {
 		outDir = filepath.Join(opts.Dir, outDir)
 	}
 	start := time.Now()
-	written, wds := writeAll(outDir, outs, formats, opts.Guard)
-	if !wds.HasErrors() {
-		kept, kds := writeKept(outs)
-		written, wds = append(written, kept...), append(wds, kds...)
-	}
+	var kept []string
+	var kds diag.List
+	written, wds := writeAll(outDir, outs, formats, opts.Guard, func() { kept, kds = writeKept(outs) })
+	written, wds = append(written, kept...), append(wds, kds...)
 	opts.trace("write", start)
 	return written, append(ds, wds...)
 }
