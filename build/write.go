@@ -19,8 +19,10 @@ const mediaDir = "anki-media"
 // writeAll writes the outputs into dir as one transaction: all of them are
 // written to temporary files and synced, then renamed into place together.
 // When anything fails, no earlier output is replaced and the diagnostic
-// says so. Temporary files left by killed runs are removed first.
-func writeAll(dir string, outs []output, formats []string, g *txn.Guard) ([]string, diag.List) {
+// says so. Temporary files left by killed runs are removed first. after,
+// if set, runs once the outputs are in place, before an interrupt can stop
+// the process.
+func writeAll(dir string, outs []output, formats []string, g *txn.Guard, after func()) ([]string, diag.List) {
 	var ds diag.List
 	fail := func(err error) ([]string, diag.List) {
 		if errors.Is(err, txn.ErrInterrupted) {
@@ -34,6 +36,7 @@ func writeAll(dir string, outs []output, formats []string, g *txn.Guard) ([]stri
 		return fail(err)
 	}
 	defer set.Close()
+	set.After(after)
 	if set.Restored {
 		ds.Warnf(ast.Pos{File: dir}, "an earlier build was stopped while replacing the outputs; its previous outputs were restored")
 	}

@@ -14,7 +14,6 @@ import (
 
 	"bookc/backends/anki"
 	"bookc/build"
-	"bookc/build/txn"
 	"bookc/diag"
 	"bookc/parse"
 
@@ -48,7 +47,7 @@ type watcher struct {
 	flags  buildFlags
 	stderr io.Writer
 	cache  *parse.Cache
-	guard  *txn.Guard
+	ctx    context.Context // a Ctrl-C ends it: the rebuild skips outputs it has not begun
 	fsw    *fsnotify.Watcher
 	out    string          // the output folder, absolute
 	dirs   map[string]bool // the folders watched, absolute
@@ -73,7 +72,7 @@ func watch(ctx context.Context, f buildFlags, stderr io.Writer) error {
 
 // watchWith is watch, telling hooks of every build.
 func watchWith(ctx context.Context, f buildFlags, stderr io.Writer, hooks watchHooks) error {
-	w := &watcher{flags: f, stderr: stderr, cache: parse.NewCache(), guard: txn.NewGuard(), hooks: hooks}
+	w := &watcher{flags: f, stderr: stderr, cache: parse.NewCache(), ctx: ctx, hooks: hooks}
 	w.out = f.out
 	if !filepath.IsAbs(f.out) {
 		w.out = filepath.Join(f.dir, f.out)
@@ -83,15 +82,6 @@ func watchWith(ctx context.Context, f buildFlags, stderr io.Writer, hooks watchH
 		return &bookError{msg: err.Error()}
 	}
 	defer func() { w.fsw.Close() }()
-	stopped := make(chan struct{})
-	defer close(stopped)
-	go func() {
-		select {
-		case <-ctx.Done():
-			w.guard.Stop() // a write in progress ends cleanly, none starts
-		case <-stopped:
-		}
-	}()
 	w.rebuild()
 	fmt.Fprintln(stderr, "watching", f.dir, "(Ctrl-C stops)")
 	return w.loop(ctx)
@@ -218,7 +208,7 @@ func editorFile(name string) bool {
 // outputs stay.
 func (w *watcher) rebuild() {
 	start := time.Now()
-	opts := build.Options{Dir: w.flags.dir, OutDir: w.flags.out, Strict: w.flags.strict, Cache: w.cache, Guard: w.guard}
+	opts := build.Options{Dir: w.flags.dir, OutDir: w.flags.out, Strict: w.flags.strict, Cache: w.cache}
 	b, ds := build.LoadWith(opts)
 	report(w.stderr, ds, w.flags.quiet)
 	if w.hooks.loaded != nil {
@@ -235,7 +225,11 @@ func (w *watcher) rebuild() {
 	if len(w.flags.formats) > 0 {
 		groups = [][]string{w.flags.formats}
 	}
-	for _, g := range groups {
+	for i, g := range groups {
+		if i > 0 && w.ctx.Err() != nil {
+			fmt.Fprintf(w.stderr, "%s stopped before %s; unchanged\n", clock(), strings.Join(g, ", "))
+			return
+		}
 		written, eds := b.Emit(opts, g)
 		report(w.stderr, eds, w.flags.quiet)
 		if w.hooks.emitted != nil {
