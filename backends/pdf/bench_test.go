@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"bookc/backends/pdf/draw"
+	"bookc/backends/pdf/layout"
 	"bookc/config"
 	"bookc/link"
 	"bookc/parse"
@@ -41,4 +43,39 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkStages times the two stages of Render apart on the book in
+// $BOOKC_CORPUS: layout-ms (measuring, line breaking, pagination and the
+// reference runs) and draw-ms (content streams, fonts, structure tree,
+// compression), with the layout runs and the pages.
+func BenchmarkStages(b *testing.B) {
+	dir := os.Getenv("BOOKC_CORPUS")
+	if dir == "" {
+		b.Skip("set BOOKC_CORPUS to a book folder")
+	}
+	cfg, ds := config.Load(dir)
+	if cfg == nil {
+		b.Fatal(ds)
+	}
+	files, _ := cfg.Files()
+	doc, _ := parse.Book(cfg, files)
+	links, _ := link.Resolve(doc, cfg.Language)
+	links.ResolveImages(doc, cfg)
+	set, _ := Fonts(cfg)
+	var lay, drw time.Duration
+	var st layout.Stats
+	for b.Loop() {
+		t0 := time.Now()
+		d, s, _ := layout.Layout(doc, links, cfg, set)
+		t1 := time.Now()
+		if _, _, err := draw.WriteChecked(d); err != nil {
+			b.Fatal(err)
+		}
+		lay, drw, st = lay+t1.Sub(t0), drw+time.Since(t1), s
+	}
+	b.ReportMetric(float64(lay.Milliseconds())/float64(b.N), "layout-ms")
+	b.ReportMetric(float64(drw.Milliseconds())/float64(b.N), "draw-ms")
+	b.ReportMetric(float64(st.Runs), "runs")
+	b.ReportMetric(float64(st.Pages), "pages")
 }
