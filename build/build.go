@@ -12,7 +12,6 @@ import (
 	"bookc/ast"
 	"bookc/backends/anki"
 	"bookc/backends/epub"
-	"bookc/backends/pdf"
 	"bookc/build/txn"
 	"bookc/config"
 	"bookc/diag"
@@ -49,6 +48,9 @@ type Book struct {
 	Config *config.Book
 	Doc    *ast.Document
 	Links  *link.Links
+	// print is the handbook's layout, made once for the PDF and the
+	// EPUB's page list, also across several Emit calls.
+	print printed
 }
 
 // Load reads book.yaml and every entry and links them. It returns nil when
@@ -181,12 +183,13 @@ func render(b *Book, formats []string, opts *Options) ([]output, diag.List) {
 	results := make([][]output, len(formats))
 	dss := make([]diag.List, len(formats))
 	var wg sync.WaitGroup
+	pr := &b.print
 	for i, f := range formats {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			start := time.Now()
-			results[i], dss[i] = renderOne(b, f)
+			results[i], dss[i] = renderOne(b, f, pr)
 			opts.trace(f, start)
 		}()
 	}
@@ -200,7 +203,7 @@ func render(b *Book, formats []string, opts *Options) ([]output, diag.List) {
 	return outs, ds
 }
 
-func renderOne(b *Book, format string) (outs []output, ds diag.List) {
+func renderOne(b *Book, format string, pr *printed) (outs []output, ds diag.List) {
 	defer func() {
 		if r := recover(); r != nil {
 			outs = nil
@@ -213,15 +216,16 @@ func renderOne(b *Book, format string) (outs []output, ds diag.List) {
 	}
 	switch format {
 	case "pdf":
-		data, rds, err := pdf.Render(b.Doc, b.Links, b.Config)
+		data, rds, err := renderPDF(b, pr)
 		ds = rds
 		if err != nil {
 			return fail(err)
 		}
 		return []output{{name: "book.pdf", data: data}}, ds
 	case "epub":
-		data, rds, err := epub.Render(b.Doc, b.Links, b.Config)
-		ds = rds
+		pages, pds := pr.pages(b)
+		data, rds, err := epub.Render(b.Doc, b.Links, b.Config, pages)
+		ds = append(pds, rds...)
 		if err != nil {
 			return fail(err)
 		}

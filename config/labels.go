@@ -12,25 +12,48 @@ type Labels struct {
 	Cover     string
 	TitlePage string
 	Figure    string
+	Table     string // names a table's scrolling box for screen readers
 	Landmarks string // heading of the EPUB's landmarks list
 	Start     string // the bodymatter landmark
 	Back      string // a footnote's link back to the text, for screen readers
 	Letters   string // label of the index's letter bar
 	Summary   string // the EPUB's accessibility summary
 	AllAlt    string // added to Summary when every image has alt text
+	// NoAlt is added to Summary when some image lacks alt text.
+	NoAlt string
+	// PrintPages is added to Summary when the page list is there.
+	PrintPages string
+	// Parts is added to Summary when passages in other languages are
+	// marked.
+	Parts    string
+	PageList string // heading of the EPUB's list of printed pages
+	Imprint  string // heading of the imprint page
+	ISBN     string // "ISBN" before the printed edition's number
+	EISBN    string // "ISBN (E-Book)"
+	Edition  string // the print edition, named in the EPUB's dc:source
 }
 
 var labels = map[string]Labels{
 	"de": {Contents: "Inhalt", Index: "Index", SeeAlso: "Siehe auch", Page: "S.", Footnotes: "Anmerkungen",
-		Cover: "Umschlag", TitlePage: "Titelseite", Figure: "Abbildung",
+		Cover: "Umschlag", TitlePage: "Titelseite", Figure: "Abbildung", Table: "Tabelle",
 		Landmarks: "Orientierungspunkte", Start: "Beginn des Inhalts", Back: "Zurück zum Text", Letters: "Buchstaben",
-		Summary: "Glossar mit Inhaltsverzeichnis, Querverweisen als Links und alphabetischem Index.",
-		AllAlt:  " Alle Abbildungen haben einen Alternativtext."},
+		Summary:    "Glossar mit Inhaltsverzeichnis, Querverweisen als Links und alphabetischem Index.",
+		AllAlt:     " Alle Abbildungen haben einen Alternativtext.",
+		NoAlt:      " Nicht jede Abbildung ist mit Text beschrieben.",
+		PrintPages: " Die Seitenzahlen der gedruckten Ausgabe sind als Seitenliste enthalten.",
+		Parts:      " Wörter und Abschnitte in anderen Sprachen sind als solche ausgezeichnet.",
+		PageList:   "Seitenliste", Imprint: "Impressum", ISBN: "ISBN (Druckausgabe)", EISBN: "ISBN (E-Book)",
+		Edition: "Druckausgabe"},
 	"en": {Contents: "Contents", Index: "Index", SeeAlso: "See also", Page: "p.", Footnotes: "Notes",
-		Cover: "Cover", TitlePage: "Title page", Figure: "Figure",
+		Cover: "Cover", TitlePage: "Title page", Figure: "Figure", Table: "Table",
 		Landmarks: "Landmarks", Start: "Start of content", Back: "Back to text", Letters: "Letters",
-		Summary: "Glossary with a table of contents, cross-references as links and an alphabetical index.",
-		AllAlt:  " All images have alternative text."},
+		Summary:    "Glossary with a table of contents, cross-references as links and an alphabetical index.",
+		AllAlt:     " All images have alternative text.",
+		NoAlt:      " Not every image is described in text.",
+		PrintPages: " The page numbers of the printed edition are included as a page list.",
+		Parts:      " Words and passages in other languages are marked as such.",
+		PageList:   "Page list", Imprint: "Imprint", ISBN: "ISBN (print)", EISBN: "ISBN (e-book)",
+		Edition: "Print edition"},
 }
 
 // Labels returns the labels for the book's language, English where bookc

@@ -27,9 +27,11 @@ const (
 
 // Render returns the EPUB's bytes. Problems with the book (a missing image,
 // raw HTML, an unreadable cover) come back as diagnostics; the error is for
-// failures of the writer itself.
-func Render(doc *ast.Document, links *link.Links, cfg *config.Book) ([]byte, diag.List, error) {
+// failures of the writer itself. pages is the printed edition's
+// pagination, which the EPUB's page list follows; nil for none.
+func Render(doc *ast.Document, links *link.Links, cfg *config.Book, pages []link.PrintPage) ([]byte, diag.List, error) {
 	b := newBook(doc, links, cfg)
+	b.planPages(pages)
 	if err := b.build(); err != nil {
 		return nil, b.ds, err
 	}
@@ -82,6 +84,18 @@ type book struct {
 	items    []item   // the manifest, in order
 	spine    []string // manifest ids in reading order
 	coverImg string   // manifest id of the cover image
+	// pages is the printed edition's page list, empty without one.
+	pages []printPage
+	marks *pageMarks
+}
+
+// printPage is one page of the printed edition, as the page list shows
+// it.
+type printPage struct {
+	label string
+	file  string // the document holding its page-break marker
+	id    string
+	at    any // the node the marker goes before; nil: at its document's start or end
 }
 
 // renderer writes one XHTML content document with the shared HTML writer;

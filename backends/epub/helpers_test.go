@@ -35,6 +35,7 @@ type testBook struct {
 	doc   *ast.Document
 	links *link.Links
 	cfg   *config.Book
+	pages []link.PrintPage
 }
 
 // loadBook parses the named files of testdata as content/NAME in a book
@@ -78,7 +79,7 @@ func linkBook(tb testing.TB, cfg *config.Book, doc *ast.Document) *testBook {
 func (b *testBook) render(tb testing.TB) ([]byte, diag.List) {
 	tb.Helper()
 	ids := b.links.ResolveImages(b.doc, b.cfg)
-	data, ds, err := Render(b.doc, b.links, b.cfg)
+	data, ds, err := Render(b.doc, b.links, b.cfg, b.pages)
 	if err != nil {
 		tb.Fatalf("Render: %v", err)
 	}

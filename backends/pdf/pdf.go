@@ -8,6 +8,7 @@ import (
 	"bookc/ast"
 	"bookc/backends/pdf/draw"
 	"bookc/backends/pdf/layout"
+	"bookc/backends/pdf/page"
 	"bookc/config"
 	"bookc/diag"
 	"bookc/fonts"
@@ -18,20 +19,62 @@ import (
 // book.yaml that cannot be used are errors at their line there; the
 // book is then not rendered.
 func Render(doc *ast.Document, links *link.Links, cfg *config.Book) ([]byte, diag.List, error) {
-	set, ds := Fonts(cfg)
-	if set == nil {
+	p, ds := Lay(doc, links, cfg)
+	if p == nil {
 		return nil, ds, nil
 	}
+	out, wds, err := p.Write()
+	return out, append(ds, wds...), err
+}
+
+// Printed is the laid-out handbook: its pages, ready to be written, and
+// the pagination the e-book's page list follows.
+type Printed struct {
+	doc   *page.Doc
+	pages []link.PrintPage
+}
+
+// Lay sets the book's pages. It returns nil, with the errors, when the
+// fonts book.yaml names cannot be used.
+func Lay(doc *ast.Document, links *link.Links, cfg *config.Book) (*Printed, diag.List) {
+	set, ds := Fonts(cfg)
+	if set == nil {
+		return nil, ds
+	}
 	d, _, lds := layout.Layout(doc, links, cfg, set)
-	ds = append(ds, lds...)
-	out, problems, err := draw.WriteChecked(d)
+	return &Printed{doc: d, pages: printPages(d)}, append(ds, lds...)
+}
+
+// Write returns the PDF's bytes.
+func (p *Printed) Write() ([]byte, diag.List, error) {
+	var ds diag.List
+	out, problems, err := draw.WriteChecked(p.doc)
 	if err != nil {
 		return nil, ds, err
 	}
-	for _, p := range problems {
-		ds.Warnf(ast.Pos{File: "book.pdf"}, "%s", p)
+	for _, pr := range problems {
+		ds.Warnf(ast.Pos{File: "book.pdf"}, "%s", pr)
 	}
 	return out, ds, nil
+}
+
+// Pages returns the pages that hold text, in order, each with the label
+// the PDF gives it and where its text begins.
+func (p *Printed) Pages() []link.PrintPage { return p.pages }
+
+func printPages(d *page.Doc) []link.PrintPage {
+	labels := draw.Labels(d.Pages)
+	parts := map[page.Part]link.PagePart{page.TitlePage: link.TitlePage, page.ImprintPage: link.ImprintPage,
+		page.ContentsPage: link.ContentsPage, page.MainPage: link.MainPage, page.IndexPage: link.IndexPage}
+	var out []link.PrintPage
+	for i, src := range d.Sources {
+		part, ok := parts[src.Part]
+		if !ok || len(d.Pages[i].Texts) == 0 {
+			continue
+		}
+		out = append(out, link.PrintPage{Label: labels[i], Part: part, At: src.At})
+	}
+	return out
 }
 
 // Fonts returns the bundled fonts with the faces book.yaml replaces. It
