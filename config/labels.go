@@ -28,9 +28,8 @@ type Labels struct {
 	Parts    string
 	PageList string // heading of the EPUB's list of printed pages
 	Imprint  string // heading of the imprint page
-	ISBN     string // "ISBN" before the printed edition's number
-	EISBN    string // "ISBN (E-Book)"
-	Edition  string // the print edition, named in the EPUB's dc:source
+	Edition  string // the print edition: in the EPUB's dc:source, after its ISBN
+	EBook    string // the e-book edition, after its ISBN
 }
 
 var labels = map[string]Labels{
@@ -42,8 +41,8 @@ var labels = map[string]Labels{
 		NoAlt:      " Nicht jede Abbildung ist mit Text beschrieben.",
 		PrintPages: " Die Seitenzahlen der gedruckten Ausgabe sind als Seitenliste enthalten.",
 		Parts:      " Wörter und Abschnitte in anderen Sprachen sind als solche ausgezeichnet.",
-		PageList:   "Seitenliste", Imprint: "Impressum", ISBN: "ISBN (Druckausgabe)", EISBN: "ISBN (E-Book)",
-		Edition: "Druckausgabe"},
+		PageList:   "Seitenliste", Imprint: "Impressum",
+		Edition: "Druckausgabe", EBook: "E-Book"},
 	"en": {Contents: "Contents", Index: "Index", SeeAlso: "See also", Page: "p.", Footnotes: "Notes",
 		Cover: "Cover", TitlePage: "Title page", Figure: "Figure", Table: "Table",
 		Landmarks: "Landmarks", Start: "Start of content", Back: "Back to text", Letters: "Letters",
@@ -52,8 +51,8 @@ var labels = map[string]Labels{
 		NoAlt:      " Not every image is described in text.",
 		PrintPages: " The page numbers of the printed edition are included as a page list.",
 		Parts:      " Words and passages in other languages are marked as such.",
-		PageList:   "Page list", Imprint: "Imprint", ISBN: "ISBN (print)", EISBN: "ISBN (e-book)",
-		Edition: "Print edition"},
+		PageList:   "Page list", Imprint: "Imprint",
+		Edition: "Print edition", EBook: "e-book"},
 }
 
 // Labels returns the labels for the book's language, English where bookc
