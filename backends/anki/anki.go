@@ -27,21 +27,29 @@ import (
 
 	"bookc/ast"
 	"bookc/backends/html"
+	"bookc/book"
 	"bookc/config"
 	"bookc/diag"
 	"bookc/link"
 )
 
-// MediaFile is an image the cards use, under the flat name they give it.
-type MediaFile struct {
+// The files the backend writes into the output folder: the cards, and the
+// images they use in a folder of their own, which holds nothing else.
+const (
+	FileName = "cards.csv"
+	MediaDir = "anki-media"
+)
+
+// mediaFile is an image the cards use, under the flat name they give it.
+type mediaFile struct {
 	Name string
 	Data []byte
 }
 
-// Output is what the backend produces: the CSV and the media it names.
-type Output struct {
+// output is what the backend produces: the CSV and the media it names.
+type output struct {
 	CSV   []byte
-	Media []MediaFile
+	Media []mediaFile
 }
 
 // The 1-based columns of a row, as the header announces them.
@@ -117,7 +125,19 @@ func headerValue(s string) string {
 
 // Render writes one note per term, in book order. Problems with single
 // images are warnings; the error is non-nil only when no file can be made.
-func Render(doc *ast.Document, links *link.Links, cfg *config.Book) (*Output, diag.List, error) {
+func Render(b *book.Book) ([]book.File, diag.List, error) {
+	out, ds, err := render(b.Doc, b.Links, b.Config)
+	if err != nil {
+		return nil, ds, err
+	}
+	files := []book.File{{Name: FileName, Data: out.CSV}}
+	for _, m := range out.Media {
+		files = append(files, book.File{Name: MediaDir + "/" + m.Name, Data: m.Data})
+	}
+	return files, ds, nil
+}
+
+func render(doc *ast.Document, links *link.Links, cfg *config.Book) (*output, diag.List, error) {
 	if doc == nil || cfg == nil {
 		return nil, nil, errors.New("anki: no book to render")
 	}
@@ -153,5 +173,5 @@ func Render(doc *ast.Document, links *link.Links, cfg *config.Book) (*Output, di
 		}
 		writeRow(&buf, front, back, noteTags(&o, e), guid)
 	}
-	return &Output{CSV: buf.Bytes(), Media: media.files}, ds, nil
+	return &output{CSV: buf.Bytes(), Media: media.files}, ds, nil
 }

@@ -5,16 +5,14 @@ import (
 	"strings"
 	"testing"
 
-	"bookc/ast"
-	"bookc/config"
-	"bookc/link"
-	"bookc/parse"
+	"bookc/book"
+	"bookc/book/booktest"
 )
 
 // syntheticBook returns n entries shaped like the glossary's: a lead with
 // emphasis and a reference, explanation sections with lists, a footnote
 // and a see-also list.
-func syntheticBook(tb testing.TB, n int) (*ast.Document, *link.Links, *config.Book) {
+func syntheticBook(tb testing.TB, n int) *book.Book {
 	tb.Helper()
 	var b strings.Builder
 	for i := range n {
@@ -34,24 +32,16 @@ func syntheticBook(tb testing.TB, n int) (*ast.Document, *link.Links, *config.Bo
 		}
 		b.WriteString("[Index](#Index) |\n\n[^1]: Eine Anmerkung.\n\n----\n\n")
 	}
-	entries, ds := parse.File("corpus.md", []byte(b.String()), "de")
-	if ds.HasErrors() {
-		tb.Fatal(ds)
-	}
-	doc := &ast.Document{Entries: entries}
-	parse.AssignIDs(doc)
-	links, _ := link.Resolve(doc, "de")
-	cfg, cds := config.Parse("book.yaml", []byte("title: Korpus\nanki:\n  back: [lead, explanation]\n"))
-	if cfg == nil {
-		tb.Fatal(cds)
-	}
-	cfg.Dir = tb.TempDir()
-	return doc, links, cfg
+	bk, _ := booktest.Files(tb, map[string]string{
+		"book.yaml":         "title: Korpus\nanki:\n  back: [lead, explanation]\n",
+		"content/corpus.md": b.String(),
+	})
+	return bk
 }
 
 func TestSyntheticBook(t *testing.T) {
-	doc, links, cfg := syntheticBook(t, 200)
-	out, ds, err := Render(doc, links, cfg)
+	bk := syntheticBook(t, 200)
+	out, ds, err := render(bk.Doc, bk.Links, bk.Config)
 	if err != nil || len(ds) != 0 {
 		t.Fatal(err, ds)
 	}
@@ -65,16 +55,16 @@ func TestSyntheticBook(t *testing.T) {
 }
 
 func BenchmarkRender(b *testing.B) {
-	doc, links, cfg := syntheticBook(b, 1000)
+	bk := syntheticBook(b, 1000)
 	b.ReportAllocs()
 	b.ResetTimer()
 	var size int
 	for b.Loop() {
-		out, _, err := Render(doc, links, cfg)
+		files, _, err := Render(bk)
 		if err != nil {
 			b.Fatal(err)
 		}
-		size = len(out.CSV)
+		size = len(files[0].Data)
 	}
 	b.ReportMetric(float64(size), "bytes/csv")
 }

@@ -26,7 +26,7 @@ type mediaSet struct {
 	links  *link.Links
 	byPath map[string]string // path in the book → flat name
 	taken  map[string]bool
-	files  []MediaFile
+	files  []mediaFile
 }
 
 func newMediaSet(links *link.Links) *mediaSet {
@@ -45,7 +45,7 @@ func (m *mediaSet) add(img *ast.Image) (string, bool) {
 	}
 	name := m.unique(flatName(a.Rel))
 	m.byPath[a.Rel] = name
-	m.files = append(m.files, MediaFile{Name: name, Data: a.Data})
+	m.files = append(m.files, mediaFile{Name: name, Data: a.Data})
 	return name, true
 }
 

@@ -6,9 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"bookc/config"
-	"bookc/link"
-	"bookc/parse"
+	"bookc/book/booktest"
 )
 
 // BenchmarkRender lays out and draws the book in $BOOKC_CORPUS (for
@@ -18,17 +16,10 @@ func BenchmarkRender(b *testing.B) {
 	if dir == "" {
 		b.Skip("set BOOKC_CORPUS to a book folder")
 	}
-	cfg, ds := config.Load(dir)
-	if cfg == nil {
-		b.Fatal(ds)
-	}
-	files, _ := cfg.Files()
-	doc, _ := parse.Book(cfg, files)
-	links, _ := link.Resolve(doc, cfg.Language)
-	links.ResolveImages(doc, cfg)
+	bk, _ := booktest.Load(b, dir)
 	cpu0 := cpuTime()
 	for b.Loop() {
-		if _, _, err := Render(doc, links, cfg); err != nil {
+		if _, _, err := Render(bk); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -6,32 +6,35 @@ import (
 	"path/filepath"
 
 	"bookc/ast"
+	"bookc/book"
 	"bookc/backends/pdf/draw"
 	"bookc/backends/pdf/layout"
 	"bookc/config"
 	"bookc/diag"
 	"bookc/fonts"
-	"bookc/link"
 )
 
-// Render lays the book out and returns the PDF's bytes. Fonts named in
-// book.yaml that cannot be used are errors at their line there; the
-// book is then not rendered.
-func Render(doc *ast.Document, links *link.Links, cfg *config.Book) ([]byte, diag.List, error) {
-	set, ds := Fonts(cfg)
+// FileName is the PDF's name in the output folder.
+const FileName = "book.pdf"
+
+// Render lays the book out and returns the PDF. Fonts named in book.yaml
+// that cannot be used are errors at their line there; the book is then not
+// rendered.
+func Render(b *book.Book) ([]book.File, diag.List, error) {
+	set, ds := Fonts(b.Config)
 	if set == nil {
 		return nil, ds, nil
 	}
-	d, _, lds := layout.Layout(doc, links, cfg, set)
+	d, _, lds := layout.Layout(b.Doc, b.Links, b.Config, set)
 	ds = append(ds, lds...)
 	out, problems, err := draw.WriteChecked(d)
 	if err != nil {
 		return nil, ds, err
 	}
 	for _, p := range problems {
-		ds.Warnf(ast.Pos{File: "book.pdf"}, "%s", p)
+		ds.Warnf(ast.Pos{File: FileName}, "%s", p)
 	}
-	return out, ds, nil
+	return []book.File{{Name: FileName, Data: out}}, ds, nil
 }
 
 // Fonts returns the bundled fonts with the faces book.yaml replaces. It

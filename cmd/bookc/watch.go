@@ -12,6 +12,7 @@ import (
 	"syscall"
 	"time"
 
+	"bookc/book"
 	"bookc/build"
 	"bookc/build/txn"
 	"bookc/parse"
@@ -46,6 +47,7 @@ type watcher struct {
 	flags  buildFlags
 	stderr io.Writer
 	cache  *parse.Cache
+	memo   *book.Memo
 	guard  *txn.Guard
 	fsw    *fsnotify.Watcher
 	out    string          // the output folder, absolute
@@ -53,7 +55,8 @@ type watcher struct {
 }
 
 func watch(ctx context.Context, f buildFlags, stderr io.Writer) error {
-	w := &watcher{flags: f, stderr: stderr, cache: parse.NewCache(), guard: txn.NewGuard()}
+	w := &watcher{flags: f, stderr: stderr, cache: parse.NewCache(), memo: &book.Memo{},
+		guard: txn.NewGuard()}
 	w.out = f.out
 	if !filepath.IsAbs(f.out) {
 		w.out = filepath.Join(f.dir, f.out)
@@ -198,26 +201,40 @@ func editorFile(name string) bool {
 // outputs stay.
 func (w *watcher) rebuild() {
 	start := time.Now()
-	opts := build.Options{Dir: w.flags.dir, OutDir: w.flags.out, Strict: w.flags.strict, Cache: w.cache, Guard: w.guard}
+	opts := build.Options{Dir: w.flags.dir, OutDir: w.flags.out, Strict: w.flags.strict, Cache: w.cache, Guard: w.guard,
+		Memo: w.memo}
 	b, ds := build.LoadWith(opts)
 	report(w.stderr, ds, w.flags.quiet)
 	if b == nil {
 		fmt.Fprintf(w.stderr, "%s build failed; outputs unchanged\n", clock())
 		return
 	}
-	groups := [][]string{{"epub", "anki"}, {"pdf"}}
+	sel, err := build.Select(w.flags.formats)
+	if err != nil {
+		fmt.Fprintf(w.stderr, "%s %v\n", clock(), err)
+		return
+	}
+	groups := build.FastFirst(sel)
 	if len(w.flags.formats) > 0 {
-		groups = [][]string{w.flags.formats}
+		groups = [][]build.Backend{sel}
 	}
 	for _, g := range groups {
-		written, eds := b.Emit(opts, g)
+		written, eds := build.Emit(b, opts, g)
 		report(w.stderr, eds, w.flags.quiet)
 		if eds.HasErrors() {
-			fmt.Fprintf(w.stderr, "%s %s failed; its outputs are unchanged\n", clock(), strings.Join(g, ", "))
+			fmt.Fprintf(w.stderr, "%s %s failed; its outputs are unchanged\n", clock(), groupNames(g))
 			continue
 		}
 		fmt.Fprintf(w.stderr, "%s wrote %s in %d ms\n", clock(), names(written), time.Since(start).Milliseconds())
 	}
+}
+
+func groupNames(g []build.Backend) string {
+	var out []string
+	for _, b := range g {
+		out = append(out, b.Name)
+	}
+	return strings.Join(out, ", ")
 }
 
 func names(paths []string) string {
