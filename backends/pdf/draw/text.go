@@ -15,6 +15,7 @@ type textState struct {
 	open   bool  // inside BT … ET
 	face   int   // face selected with Tf, -1 for none yet
 	size   int64 // its size in thousandths of a point
+	scale  int64 // horizontal scaling set with Tz, in thousandths of a per cent; 0 for 100 %
 	lx, ly int64 // origin of the current line (set with Td), thousandths
 
 	run   bool    // a TJ array is open
@@ -41,7 +42,7 @@ func (c *canvas) drawTexts(texts []page.Text) {
 		c.place(t)
 		exact := c.glyphs(t.Face, s)
 		ts := &c.text
-		ts.pen += c.faces[t.Face].UnkernedWidth(s, float64(ts.size)/1000)
+		ts.pen += c.faces[t.Face].UnkernedWidth(s, float64(ts.size)/1000) * ts.hscale()
 		ts.exact = exact
 	}
 	c.endRun()
@@ -75,7 +76,8 @@ func (c *canvas) place(t *page.Text) {
 	ts := &c.text
 	size, y := milli(t.Size), c.y(t.Y)
 	sameLine := ts.run && ts.y == y
-	if sameLine && ts.exact && ts.face == t.Face && ts.size == size && c.fill == t.Color &&
+	scale := scaleOf(t)
+	if sameLine && ts.exact && ts.face == t.Face && ts.size == size && ts.scale == scale && c.fill == t.Color &&
 		t.X > ts.pen-t.Size/2 {
 		c.space(t.X)
 		c.adjust(t.X)
@@ -96,6 +98,15 @@ func (c *canvas) place(t *page.Text) {
 		c.b = append(c.b, " Tf\n"...)
 		ts.face, ts.size = t.Face, size
 	}
+	if ts.scale != scale {
+		v := scale
+		if v == 0 {
+			v = 100000
+		}
+		c.b = appendMilli(c.b, v)
+		c.b = append(c.b, " Tz\n"...)
+		ts.scale = scale
+	}
 	c.setFill(t.Color)
 	x := c.x(t.X)
 	c.coords(x-ts.lx, y-ts.ly)
@@ -110,7 +121,7 @@ func (c *canvas) place(t *page.Text) {
 // allow; rounding errors do not add up along the line.
 func (c *canvas) adjust(x float64) {
 	ts := &c.text
-	size := float64(ts.size) / 1000
+	size := float64(ts.size) / 1000 * ts.hscale()
 	scale := math.Pow10(3 + tjPlaces)
 	num := int64(math.Round((ts.pen - x) / size * scale))
 	if num == 0 {
@@ -145,7 +156,7 @@ func (c *canvas) glyphs(face int, s string) bool {
 // them from the distances.
 func (c *canvas) space(x float64) {
 	ts := &c.text
-	w := c.spaceWidth[ts.face] * float64(ts.size) / 1000
+	w := c.spaceWidth[ts.face] * float64(ts.size) / 1000 * ts.hscale()
 	if w == 0 || x-ts.pen < w/2 {
 		return
 	}
@@ -190,4 +201,25 @@ func (c *canvas) noteMissing(face int, r rune) {
 		c.missing[k] = m
 	}
 	m.count++
+}
+
+// scaleOf is the horizontal scaling of t for Tz, in thousandths of a
+// per cent, rounded; 0 for none.
+func scaleOf(t *page.Text) int64 {
+	if t.HScale == 0 || t.HScale == 1 {
+		return 0
+	}
+	v := int64(math.Round(t.HScale * 100000))
+	if v == 100000 {
+		return 0
+	}
+	return v
+}
+
+// hscale is the horizontal scaling in force, as a factor.
+func (ts *textState) hscale() float64 {
+	if ts.scale == 0 {
+		return 1
+	}
+	return float64(ts.scale) / 100000
 }

@@ -91,6 +91,9 @@ func joinLine(d *page.Doc, ts []page.Text) dumpLine {
 		wd := 0.0
 		if t.Face >= 0 && t.Face < len(d.Faces) {
 			wd = d.Faces[t.Face].UnkernedWidth(t.Text, t.Size)
+			if t.HScale != 0 {
+				wd *= t.HScale
+			}
 		}
 		end = max(end, t.X+wd)
 		l.y = max(l.y, t.Y)

@@ -14,6 +14,7 @@ type emitter struct {
 	noteNum map[*ast.Footnote]int // number a note got on its page
 	onPage  map[*ast.Footnote]int // numbers given on the current page
 	topMark string                // the last entry title of earlier pages
+	hs      float64               // horizontal scale of the box being drawn; 0 for none
 }
 
 // headFunc returns the running head of a page, "" for none.
@@ -120,6 +121,11 @@ func (em *emitter) box(p *page.Page, b *vbox, x, top float64) {
 		em.boxExtra(p, b.ext, x, top)
 	}
 	base := top + b.base
+	em.hs = 0
+	if b.hscale != 0 && b.hscale != 1 {
+		em.hs = float64(b.hscale)
+	}
+	defer func() { em.hs = 0 }()
 	if b.packed != "" {
 		r := em.e.readPacked(b)
 		var f frag
@@ -176,7 +182,7 @@ func (em *emitter) fragFill(p *page.Page, f frag, fl fillIn, x, base float64) {
 	var text string
 	switch {
 	case fl == fillIn{}:
-		p.Texts = append(p.Texts, page.Text{X: x + f.x, Y: base + f.y, Face: int(f.face), Size: em.e.styles[f.st].size, Text: f.text, Color: f.color})
+		p.Texts = append(p.Texts, page.Text{X: x + f.x, Y: base + f.y, Face: int(f.face), Size: em.e.styles[f.st].size, Text: f.text, Color: f.color, HScale: em.hs})
 		return
 	case fl.dyn != 0:
 		text = em.e.label(fl.dyn)
@@ -185,8 +191,12 @@ func (em *emitter) fragFill(p *page.Page, f frag, fl fillIn, x, base float64) {
 	}
 	face := em.e.faces[f.face]
 	size := em.e.styles[f.st].size
-	for _, g := range appendKerned(nil, x+f.x, base+f.y, face, f.face, int(f.st), size, text) {
-		p.Texts = append(p.Texts, page.Text{X: g.x, Y: g.y, Face: int(g.face), Size: size, Text: g.text, Color: f.color})
+	hsize := size
+	if em.hs != 0 {
+		hsize *= em.hs
+	}
+	for _, g := range appendKerned(nil, x+f.x, base+f.y, face, f.face, int(f.st), hsize, text) {
+		p.Texts = append(p.Texts, page.Text{X: g.x, Y: g.y, Face: int(g.face), Size: size, Text: g.text, Color: f.color, HScale: em.hs})
 	}
 }
 

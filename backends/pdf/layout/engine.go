@@ -242,8 +242,15 @@ func (c *hyphCache) Points(word string) []int {
 func (e *engine) params() linebreak.Params {
 	p := linebreak.DefaultParams()
 	p.EmergencyStretch = 1.5 * e.fs
+	p.Expansion = maxExpansion
+	p.MaxHyphenRun, p.HyphenRunDemerits = 2, 3e6
 	return p
 }
+
+// maxExpansion is how much wider or narrower than their widths the
+// words of a justified line may be set, as pdfTeX's font expansion with
+// stretch and shrink limits of 20 (2 %).
+const maxExpansion = 0.02
 
 // ctx is the setting a block is laid out in: sizes, indents, quote bars.
 type ctx struct {

@@ -55,6 +55,7 @@ type vbox struct {
 	role   boxRole
 	line   int32 // line index within its paragraph, for widow checks
 	nlines int32
+	hscale float32 // horizontal scale of the line's glyphs; 0 or 1 for none
 }
 
 // boxExtra is the content of a box that lines of text rarely have.

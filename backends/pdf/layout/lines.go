@@ -14,7 +14,10 @@ import (
 // texts.
 func (eb *entryBuilder) lineFrags(fr []frag, bx *vbox, items []linebreak.Item, ln linebreak.Line, meta []runMeta, x0 float64) ([]frag, float64) {
 	e := eb.e
-	pend := textRun{text: borrow(&eb.w.pend)}
+	hs := 1 + ln.Expand
+	bx.hscale = float32(hs)
+	pend := textRun{text: borrow(&eb.w.pend), hs: hs}
+	x0 -= ln.HangL
 	x, end := x0, x0
 	for i := ln.Start; i < ln.End && i < len(items); i++ {
 		it := &items[i]
@@ -23,7 +26,7 @@ func (eb *entryBuilder) lineFrags(fr []frag, bx *vbox, items []linebreak.Item, l
 			x += linebreak.GlueWidth(*it, ln)
 		case linebreak.KindBox:
 			fr = eb.word(fr, bx, &pend, it, meta[it.Payload], x)
-			x += it.Width
+			x += it.Width * hs
 			end = x
 		}
 	}
@@ -32,19 +35,20 @@ func (eb *entryBuilder) lineFrags(fr []frag, bx *vbox, items []linebreak.Item, l
 	if ln.Hyphen && ln.End < len(items) {
 		h := &items[ln.End]
 		sty := &e.styles[h.Style]
-		fr = e.appendText(fr, end, -sty.rise, h.Style, h.Text)
+		fr = e.appendScaled(fr, end, -sty.rise, h.Style, h.Text, hs)
 		if m := meta[h.Payload]; m.dest != "" || m.url != "" {
-			linkArea(bx, m, end, h.Width, *sty)
+			linkArea(bx, m, end, h.Width*hs, *sty)
 		}
-		end += h.Width
+		end += h.Width * hs
 	}
-	return fr, end
+	return fr, end - ln.HangR
 }
 
 // word places one box of a line, appending to fr what is complete.
 func (eb *entryBuilder) word(fr []frag, bx *vbox, pend *textRun, it *linebreak.Item, m runMeta, x float64) []frag {
 	e := eb.e
 	sty := &e.styles[it.Style]
+	w := it.Width * pend.hs
 	switch {
 	case m.dyn != 0 || m.note != nil:
 		fr = pend.flush(e, &eb.w.texts, fr)
@@ -52,16 +56,16 @@ func (eb *entryBuilder) word(fr []frag, bx *vbox, pend *textRun, it *linebreak.I
 			text: it.Text, fill: &fillIn{dyn: m.dyn, note: m.note}})
 	case pend.open && pend.style == it.Style && math.Abs(x-pend.end) < 1e-9:
 		pend.text = append(pend.text, it.Text...)
-		pend.end = x + it.Width
-	case pend.joins(it.Style, x, sty.space):
+		pend.end = x + w
+	case pend.hs == 1 && pend.joins(it.Style, x, sty.space):
 		pend.text = append(append(pend.text, ' '), it.Text...)
-		pend.end = x + it.Width
+		pend.end = x + w
 	default:
 		fr = pend.flush(e, &eb.w.texts, fr)
-		*pend = textRun{style: it.Style, x: x, end: x + it.Width, text: append(pend.text[:0], it.Text...), open: true}
+		*pend = textRun{style: it.Style, x: x, end: x + w, text: append(pend.text[:0], it.Text...), open: true, hs: pend.hs}
 	}
 	if m.dest != "" || m.url != "" {
-		linkArea(bx, m, x, it.Width, e.styles[styleID(vRegular, sizeOf(it.Style))])
+		linkArea(bx, m, x, w, e.styles[styleID(vRegular, sizeOf(it.Style))])
 	}
 	if m.note != nil {
 		eb.attachNote(bx, m.note)
@@ -97,6 +101,7 @@ func alignLine(fs []frag, bx *vbox, left, end, w float64, a ast.Align, ragged bo
 type textRun struct {
 	style  int
 	x, end float64
+	hs     float64 // the line's horizontal scale
 	text   []byte
 	open   bool
 }
@@ -116,14 +121,15 @@ func (t *textRun) flush(e *engine, ts *textSlab, dst []frag) []frag {
 	sty := &e.styles[t.style]
 	s := ts.add(t.text)
 	if !sty.cover.has(s) {
-		return e.appendText(dst, t.x, -sty.rise, t.style, s)
+		return e.appendScaled(dst, t.x, -sty.rise, t.style, s, t.hs)
 	}
 	// The words were measured kerned; if that equals the plain advance
 	// sum, nothing in them is kerned and one text does. So it does if
 	// kerning changes nothing in the joined text, as appendText finds.
-	uw := sty.face.UnkernedWidth(s, sty.size)
-	if math.Abs(uw-(t.end-t.x)) < 1e-6 || sty.face.Width(s, sty.size) == uw {
+	size := sty.size * t.hs
+	uw := sty.face.UnkernedWidth(s, size)
+	if math.Abs(uw-(t.end-t.x)) < 1e-6 || sty.face.Width(s, size) == uw {
 		return append(dst, frag{x: t.x, y: -sty.rise, face: sty.fidx, st: int16(t.style), text: s})
 	}
-	return splitKerned(dst, t.x, -sty.rise, sty.face, sty.fidx, t.style, sty.size, s)
+	return splitKerned(dst, t.x, -sty.rise, sty.face, sty.fidx, t.style, size, s)
 }

@@ -169,7 +169,13 @@ func widestSpace(d *page.Doc, l pline, fs float64) float64 {
 }
 
 // textW is the advance of a drawn text.
-func textW(d *page.Doc, t page.Text) float64 { return d.Faces[t.Face].UnkernedWidth(t.Text, t.Size) }
+func textW(d *page.Doc, t page.Text) float64 {
+	w := d.Faces[t.Face].UnkernedWidth(t.Text, t.Size)
+	if t.HScale != 0 {
+		w *= t.HScale
+	}
+	return w
+}
 
 // drawnLines groups a page's texts in the text area by baseline.
 func drawnLines(d *page.Doc, p *page.Page, fs, top, textH float64) []pline {

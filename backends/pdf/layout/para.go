@@ -156,7 +156,13 @@ func (eb *entryBuilder) breakPara(pc *paraCache, ds *diag.List, lb []linebreak.I
 	e := eb.e
 	lw := pc.widths(o)
 	wk := eb.w
-	res := linebreak.BreakInto(wk.takeResult(), lb, lw, e.params())
+	p := e.params()
+	if c.ragged {
+		p.Expansion = 0
+	} else {
+		protrude(e, lb)
+	}
+	res := linebreak.BreakInto(wk.takeResult(), lb, lw, p)
 	defer func() { wk.res = res }()
 	n := len(res.Lines)
 	pc.st, pc.items = statsOf(res, c.ragged), wk.lines.take(n)[:0]

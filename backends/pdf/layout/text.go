@@ -9,19 +9,26 @@ import (
 // (glyph fallback) and, inside a face, one per kerned piece, so that the
 // drawn text matches the kerned width the line breaker measured.
 func (e *engine) appendText(dst []frag, x, y float64, st int, s string) []frag {
+	return e.appendScaled(dst, x, y, st, s, 1)
+}
+
+// appendScaled is appendText for text whose glyphs are drawn hs times
+// their width (an expanded line).
+func (e *engine) appendScaled(dst []frag, x, y float64, st int, s string, hs float64) []frag {
 	sty := &e.styles[st]
+	size := sty.size * hs
 	if sty.cover.has(s) {
 		if sty.face.Width(s, sty.size) == sty.face.UnkernedWidth(s, sty.size) {
 			return append(dst, frag{x: x, y: y, face: sty.fidx, st: int16(st), text: s})
 		}
-		return appendKerned(dst, x, y, sty.face, sty.fidx, st, sty.size, s)
+		return appendKerned(dst, x, y, sty.face, sty.fidx, st, size, s)
 	}
 	for _, seg := range e.set.Segments(sty.face, s) {
 		if seg.Missing {
 			continue
 		}
-		dst = appendKerned(dst, x, y, seg.Face, e.faceIndex(seg.Face), st, sty.size, seg.Text)
-		x += seg.Face.Width(seg.Text, sty.size)
+		dst = appendKerned(dst, x, y, seg.Face, e.faceIndex(seg.Face), st, size, seg.Text)
+		x += seg.Face.Width(seg.Text, size)
 	}
 	return dst
 }
@@ -36,9 +43,9 @@ func (e *engine) faceIndex(f *fonts.Face) int16 {
 	return 0
 }
 
-// appendKerned splits s, set in face f at size (that of style st),
-// where a kerning pair applies and appends the pieces at their kerned
-// positions. Pairs with a space are not kerned:
+// appendKerned splits s, set in face f at size (that of style st, or
+// that times the horizontal scale of an expanded line), where a kerning
+// pair applies and appends the pieces at their kerned positions. Pairs with a space are not kerned:
 // spaces are glue, measured apart from the words.
 func appendKerned(dst []frag, x, y float64, f *fonts.Face, fi int16, st int, size float64, s string) []frag {
 	if s == "" {

@@ -11,27 +11,37 @@ func (b *breaker) beginBreak() {
 
 // resetCands clears the per-group candidates.
 func (b *breaker) resetCands() {
-	b.cands = [4]cand{}
+	b.cands = [4 * runClasses]cand{}
 	b.groupMin = math.Inf(1)
 }
 
 // flush turns the group's candidates into new nodes for breakpoint i.
-// Candidates worse than the group's best by more than AdjDemerits can never
-// win and are dropped.
+// Candidates worse by more than AdjDemerits than the best one that ends
+// no longer a run of hyphens can never win and are dropped.
 func (b *breaker) flush(i int, flagged bool) {
 	if math.IsInf(b.groupMin, 1) {
 		return
 	}
-	limit := b.groupMin + b.p.AdjDemerits
+	var best [runClasses]float64
+	m := math.Inf(1)
+	for rc := range runClasses {
+		for f := range 4 {
+			if c := &b.cands[f*runClasses+rc]; c.ok {
+				m = min(m, c.total)
+			}
+		}
+		best[rc] = m + b.p.AdjDemerits
+	}
 	st := b.nextBox[i]
-	for f, c := range b.cands {
-		if !c.ok || c.total > limit {
+	for k, c := range b.cands {
+		if !c.ok || c.total > best[k%runClasses] {
 			continue
 		}
+		f := k / runClasses
 		b.fresh = append(b.fresh, activeNode{
 			w: b.sumW[st], y: b.sumY[st], z: b.sumZ[st], fil: b.sumFil[st],
 			total: c.total, start: st, line: c.line, node: int32(len(b.nodes)),
-			fit: uint8(f), flagged: flagged,
+			fit: uint8(f), flagged: flagged, hyphRun: c.hyphRun,
 		})
 		b.nodes = append(b.nodes, bnode{
 			total: c.total, pos: int32(i), start: st, prev: c.prev, fit: uint8(f), flagged: flagged,

@@ -13,6 +13,11 @@ const (
 	fitTight
 )
 
+// runClasses tells apart ways to reach a break that end zero, one, or
+// two or more hyphenated lines in a row, so that a limit on the run of
+// hyphens sees every way.
+const runClasses = 3
+
 // infBad is TeX's badness of a line that cannot be stretched enough.
 const infBad = 10000
 
@@ -32,10 +37,11 @@ type bnode struct {
 // cand is the best way found so far to reach the current breakpoint with a
 // given fitness class.
 type cand struct {
-	total float64
-	prev  int32
-	line  int32
-	ok    bool
+	total   float64
+	prev    int32
+	line    int32
+	ok      bool
+	hyphRun uint8 // consecutive lines ending at flagged breaks, this one included
 }
 
 // pass describes one run of the algorithm.
@@ -57,6 +63,7 @@ type breaker struct {
 	last   int   // index of the final breakpoint (len(items) if virtual)
 
 	sumW, sumY, sumZ []float64 // prefix sums over boxes and glue
+	sumB             []float64 // prefix sums of the boxes' widths
 	sumFil           []int32   // prefix count of infinitely stretchable glue
 	nextBox          []int32   // first box after index i, or len(items)
 
@@ -68,7 +75,7 @@ type breaker struct {
 	fresh         []activeNode // new nodes of the current breakpoint
 	path          []int32      // the chosen nodes, while backtracking
 	ps            [3]pass
-	cands         [4]cand
+	cands         [4 * runClasses]cand // by fitness class and run of hyphens
 	groupMin      float64
 	breakHasCand  bool
 }
@@ -85,6 +92,7 @@ type activeNode struct {
 	node    int32
 	fit     uint8
 	flagged bool
+	hyphRun uint8
 }
 
 // Break chooses the breakpoints of a paragraph with the Knuth–Plass
@@ -144,17 +152,25 @@ func newBreaker(items []Item, widths LineWidths, p Params) *breaker {
 	b.sumY = grow(b.sumY, n+1)
 	b.sumZ = grow(b.sumZ, n+1)
 	b.sumFil = grow(b.sumFil, n+1)
+	b.sumB = grow(b.sumB, n+1)
 	b.nextBox = grow(b.nextBox, n+1)
-	b.sumW[0], b.sumY[0], b.sumZ[0], b.sumFil[0] = 0, 0, 0, 0
+	b.sumW[0], b.sumY[0], b.sumZ[0], b.sumFil[0], b.sumB[0] = 0, 0, 0, 0, 0
+	ex := p.Expansion
 	b.monotone = true
 	for i, it := range items {
 		if it.Kind != KindPenalty && (it.Width < 0 || it.Stretch < 0) {
 			b.monotone = false
 		}
 		b.sumW[i+1], b.sumY[i+1], b.sumZ[i+1], b.sumFil[i+1] = b.sumW[i], b.sumY[i], b.sumZ[i], b.sumFil[i]
+		b.sumB[i+1] = b.sumB[i]
 		switch it.Kind {
 		case KindBox:
 			b.sumW[i+1] += it.Width
+			if ex > 0 && it.Width > 0 {
+				b.sumB[i+1] += it.Width
+				b.sumY[i+1] += ex * it.Width
+				b.sumZ[i+1] += ex * it.Width
+			}
 		case KindGlue:
 			b.sumW[i+1] += it.Width
 			b.sumZ[i+1] += it.Shrink

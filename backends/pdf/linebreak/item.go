@@ -54,6 +54,11 @@ type Item struct {
 	Payload int
 	// Text is the text drawn for a box.
 	Text string
+	// HangL and HangR are how far a box may hang into the left margin
+	// when it starts a line and into the right one when it ends a line
+	// (character protrusion, for punctuation and quotes); HangR of a
+	// penalty is how far its width, a hyphen, may hang.
+	HangL, HangR float32
 }
 
 // Box returns a box item of the given width.

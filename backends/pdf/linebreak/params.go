@@ -29,6 +29,18 @@ type Params struct {
 	// SkipEmergency disables the emergency pass; paragraphs without a
 	// solution then get TeX's overfull fallback.
 	SkipEmergency bool
+	// Expansion is the fraction by which the boxes of a line may be set
+	// wider or narrower (font expansion, pdfTeX's \pdfadjustspacing):
+	// it adds Expansion times the boxes' width to a line's stretch and
+	// shrink. Zero sets every box at its width.
+	Expansion float64
+	// MaxHyphenRun is the most consecutive lines that may end at
+	// flagged breaks; a longer run costs HyphenRunDemerits. Zero means
+	// no limit.
+	MaxHyphenRun int
+	// HyphenRunDemerits is charged for a line that makes the run of
+	// hyphenated lines longer than MaxHyphenRun.
+	HyphenRunDemerits float64
 }
 
 // DefaultParams returns TeX's plain-format defaults: pretolerance 100,

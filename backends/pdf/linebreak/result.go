@@ -51,6 +51,14 @@ type Line struct {
 	// Overfull marks a line wider than its measure. It only happens when
 	// unbreakable material is wider than the measure.
 	Overfull bool
+	// HangL and HangR are how far the line's first and last material
+	// hang into the margins: the line is set to Measure plus both, from
+	// HangL left of the measure's start.
+	HangL, HangR float64
+	// Expand is the factor minus one by which the line's boxes are set
+	// wider (or, negative, narrower) than their widths; Ratio is then the
+	// glue's share of the adjustment.
+	Expand float64
 }
 
 // result backtracks from the best final node and describes the lines,
@@ -68,7 +76,7 @@ func (b *breaker) result(prev Result, best int32, ps pass) Result {
 	for li, n := range path {
 		to := &b.nodes[n]
 		end := int(to.pos)
-		ln := b.line(min(int(from.start), end), end, b.widths.At(li))
+		ln := b.line(min(int(from.start), end), end, b.widths.At(li), b.p.Expansion)
 		ln.Emergency = ln.Overfull || (ps.emergency && ln.Badness > b.p.Tolerance)
 		r.Breaks = append(r.Breaks, end)
 		r.Lines = append(r.Lines, ln)
@@ -77,12 +85,20 @@ func (b *breaker) result(prev Result, best int32, ps pass) Result {
 	return r
 }
 
-// line computes the setting of items st..end-1 plus the break at end.
-func (b *breaker) line(st, end int, measure float64) Line {
+// line computes the setting of items st..end-1 plus the break at end;
+// ex is the expansion allowed.
+func (b *breaker) line(st, end int, measure, ex float64) Line {
 	w := b.sumW[end] - b.sumW[st] + b.penaltyWidth(end)
 	y, z := b.sumY[end]-b.sumY[st], b.sumZ[end]-b.sumZ[st]
 	fil := b.sumFil[end] - b.sumFil[st]
 	ln := Line{Start: st, End: end, Measure: measure, Natural: w, Fills: int(fil)}
+	if st < end {
+		ln.HangR = b.hangR(end)
+		if b.items[st].Kind == KindBox {
+			ln.HangL = float64(b.items[st].HangL)
+		}
+	}
+	measure += ln.HangL + ln.HangR
 	if end < len(b.items) && b.items[end].Kind == KindPenalty {
 		ln.Flagged = b.items[end].Flagged
 		ln.Hyphen = b.items[end].Width != 0
@@ -108,7 +124,31 @@ func (b *breaker) line(st, end int, measure float64) Line {
 		ln.Overfull = true
 		ln.Badness = infBad
 	}
+	if bw := b.sumB[end] - b.sumB[st]; ex > 0 && bw > 0 && (ln.Ratio < 0 || ln.Ratio > 0 && fil == 0) {
+		b.expand(&ln, ex, bw, y, z)
+	}
 	return ln
+}
+
+// expand shares a justified line's adjustment between its boxes, of
+// width bw, and its glue, which stretches by y or shrinks by z (both
+// including the boxes' share): the boxes take their share up to the
+// limit ex, the glue the rest.
+func (b *breaker) expand(ln *Line, ex, bw, y, z float64) {
+	r := ln.Ratio
+	ln.Expand = ex * min(max(r, -1), 1)
+	adj := r * y
+	glue := y - ex*bw
+	if r < 0 {
+		adj, glue = r*z, z-ex*bw
+	}
+	rest := adj - ln.Expand*bw
+	switch {
+	case glue > epsilon:
+		ln.Ratio = rest / glue
+	default:
+		ln.Ratio = 0
+	}
 }
 
 // Stats summarises the typographic quality of a result.

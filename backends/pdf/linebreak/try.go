@@ -89,6 +89,7 @@ func (b *breaker) try(i int, cost float64, flagged bool, ps pass) {
 	forced := cost <= -Infinity
 	final := i == b.last
 	w, y, z, fil := b.sumW[i]+b.penaltyWidth(i), b.sumY[i], b.sumZ[i], b.sumFil[i]
+	hangR := b.hangR(i)
 	act := b.active
 	h, j := b.head, b.head // act[h:j] holds the nodes kept so far
 	b.beginBreak()
@@ -100,9 +101,11 @@ func (b *breaker) try(i int, cost float64, flagged bool, ps pass) {
 			group = g
 		}
 		measure := b.widths.At(int(a.line))
-		lw, ly, lz, lf := w-a.w, y-a.y, z-a.z, fil-a.fil
+		lw, ly, lz, lf := w-a.w-hangR, y-a.y, z-a.z, fil-a.fil
 		if int(a.start) > i {
 			lw, ly, lz, lf = b.penaltyWidth(i), 0, 0, 0
+		} else if int(a.start) < len(b.items) {
+			lw -= float64(b.items[a.start].HangL)
 		}
 		if !forced && lf == 0 && measure-lw > ps.maxRatio*ly+epsilon {
 			// Too loose for this pass, but later breaks may fit.
@@ -115,10 +118,10 @@ func (b *breaker) try(i int, cost float64, flagged bool, ps pass) {
 		keep := !rt.over && !forced
 		switch {
 		case !rt.over && rt.bad <= ps.threshold:
-			b.record(rt, b.demerits(rt.bad, cost, flagged, final, rt.fit, a), a)
+			b.record(rt, b.demerits(rt.bad, cost, flagged, final, rt.fit, a), a, flagged)
 		case !keep && ps.final && !b.breakHasCand && j == h && idx == len(act)-1:
 			// The last way forward would be lost: force this break.
-			b.record(rt, 0, a)
+			b.record(rt, 0, a, flagged)
 		}
 		switch {
 		case keep:
@@ -130,6 +133,23 @@ func (b *breaker) try(i int, cost float64, flagged bool, ps pass) {
 	}
 	b.flush(i, flagged)
 	b.commit(act, h, j)
+}
+
+// hangR is how far the material ending a line at break i may hang into
+// the right margin: the break's hyphen, or the last box before it.
+func (b *breaker) hangR(i int) float64 {
+	if i < len(b.items) && b.items[i].Kind == KindPenalty && b.items[i].Width != 0 {
+		return float64(b.items[i].HangR)
+	}
+	for k := i - 1; k >= 0; k-- {
+		switch b.items[k].Kind {
+		case KindBox:
+			return float64(b.items[k].HangR)
+		case KindGlue:
+			return 0
+		}
+	}
+	return 0
 }
 
 // looseEnd returns the end of the run of nodes, starting with the too-loose
@@ -161,11 +181,18 @@ func (b *breaker) emergencyStretch(measure float64, ps pass) float64 {
 
 // record remembers a feasible line from a, if it is the best so far for
 // its fitness class in the current group.
-func (b *breaker) record(rt rating, d float64, a *activeNode) {
+func (b *breaker) record(rt rating, d float64, a *activeNode, flagged bool) {
+	run := uint8(0)
+	if flagged {
+		run = a.hyphRun + 1
+		if b.p.MaxHyphenRun > 0 && int(run) > b.p.MaxHyphenRun {
+			d += b.p.HyphenRunDemerits
+		}
+	}
 	total := a.total + d
-	c := &b.cands[rt.fit]
+	c := &b.cands[int(rt.fit)*runClasses+int(min(run, runClasses-1))]
 	if !c.ok || total < c.total {
-		*c = cand{total: total, prev: a.node, line: a.line + 1, ok: true}
+		*c = cand{total: total, prev: a.node, line: a.line + 1, ok: true, hyphRun: run}
 	}
 	b.groupMin = min(b.groupMin, total)
 	b.breakHasCand = true

@@ -57,6 +57,9 @@ type Text struct {
 	Size  float64
 	Text  string
 	Color Color
+	// HScale is the horizontal scale of the glyphs (font expansion of a
+	// justified line, within a few per cent); 0 and 1 mean none.
+	HScale float64
 }
 
 // Rule is a straight line.
