@@ -83,7 +83,7 @@ func optionsOf(cfg *config.Book) (options, error) {
 		fields:       a.Fields,
 		deck:         headerValue(a.Deck),
 		tags:         a.Tags,
-		letterPrefix: letterPrefix(cfg.Language),
+		letterPrefix: cfg.Labels().Letter,
 		seeAlso:      a.SeeAlso == nil || *a.SeeAlso,
 		seeAlsoLabel: cfg.Labels().SeeAlso,
 	}

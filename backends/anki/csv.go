@@ -128,13 +128,3 @@ func cleanTag(t string) string {
 		return r
 	}, strings.TrimSpace(t))
 }
-
-// letterPrefix names the parent tag of the letter groups in the book's
-// language.
-func letterPrefix(lang string) string {
-	l := strings.ToLower(lang)
-	if l == "de" || strings.HasPrefix(l, "de-") || strings.HasPrefix(l, "de_") {
-		return "Buchstabe"
-	}
-	return "Letter"
-}

@@ -6,9 +6,9 @@ import (
 	"path/filepath"
 
 	"bookc/ast"
-	"bookc/book"
 	"bookc/backends/pdf/draw"
 	"bookc/backends/pdf/layout"
+	"bookc/book"
 	"bookc/config"
 	"bookc/diag"
 	"bookc/fonts"
