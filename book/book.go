@@ -30,6 +30,10 @@ type Book struct {
 type File struct {
 	Name string
 	Data []byte
+	// Path, when set, is where the file goes instead: a file kept in the
+	// book's folder, such as the Anki state file, written after the
+	// outputs and only when its bytes change.
+	Path string
 }
 
 // Render is the one signature every backend has. Problems with the book

@@ -109,6 +109,10 @@ func Emit(b *Book, opts Options, formats []Backend) ([]string, diag.List) {
 	}
 	start := time.Now()
 	written, wds := writeAll(outDir, outs, formats, opts.Guard)
+	if !wds.HasErrors() {
+		kept, kds := writeKept(outs)
+		written, wds = append(written, kept...), append(wds, kds...)
+	}
 	opts.trace("write", start)
 	return written, append(ds, wds...)
 }

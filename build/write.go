@@ -40,6 +40,9 @@ func writeAll(dir string, outs []book.File, backends []Backend, g *txn.Guard) ([
 		}
 	}
 	for _, o := range outs {
+		if o.Path != "" {
+			continue
+		}
 		if err := set.Stage(o.Name, o.Data); err != nil {
 			return fail(fmt.Errorf("%w; no output was replaced", err))
 		}

@@ -115,6 +115,10 @@ type Anki struct {
 	// gives them: [Front, Back] by default; a collection created in a
 	// German Anki calls them [Vorderseite, Rückseite].
 	Fields []string `yaml:"fields"`
+	// State names the file, relative to the book's folder, that keeps the
+	// notes' content hashes and times between builds (default
+	// anki-notes.lock).
+	State Located `yaml:"state"`
 }
 
 // Load reads dir/book.yaml. Problems come back as diagnostics positioned at
@@ -237,7 +241,7 @@ func sectionName(goType string) string {
 	case "config.EPUB":
 		return "epub (known: cover, css, embed-fonts)"
 	case "config.Anki":
-		return "anki (known: deck, notetype, tags, reversed, seealso, back, fields)"
+		return "anki (known: deck, notetype, tags, reversed, seealso, back, fields, state)"
 	case "config.Paper":
 		return "pdf.paper (known: width, height)"
 	}

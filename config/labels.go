@@ -42,7 +42,6 @@ type Labels struct {
 	Letters   string // label of the index's letter bar
 	Summary   string // the EPUB's accessibility summary
 	AllAlt    string // added to Summary when every image has alt text
-	Letter    string // parent tag of the cards' letter groups: "Buchstabe::A"
 	Months    [12]string
 	// DayFirst writes dates as "1. November 2026", else "November 1, 2026".
 	DayFirst bool
@@ -53,14 +52,14 @@ var labels = map[string]Labels{
 		Cover: "Umschlag", TitlePage: "Titelseite", Figure: "Abbildung",
 		Landmarks: "Orientierungspunkte", Start: "Beginn des Inhalts", Back: "Zurück zum Text", Letters: "Buchstaben",
 		Summary: "Glossar mit Inhaltsverzeichnis, Querverweisen als Links und alphabetischem Index.",
-		AllAlt:  " Alle Abbildungen haben einen Alternativtext.", Letter: "Buchstabe", DayFirst: true,
+		AllAlt:  " Alle Abbildungen haben einen Alternativtext.", DayFirst: true,
 		Months: [12]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
 			"September", "Oktober", "November", "Dezember"}},
 	"en": {Contents: "Contents", Index: "Index", SeeAlso: "See also", Page: "p.", Footnotes: "Notes",
 		Cover: "Cover", TitlePage: "Title page", Figure: "Figure",
 		Landmarks: "Landmarks", Start: "Start of content", Back: "Back to text", Letters: "Letters",
 		Summary: "Glossary with a table of contents, cross-references as links and an alphabetical index.",
-		AllAlt:  " All images have alternative text.", Letter: "Letter",
+		AllAlt:  " All images have alternative text.",
 		Months: [12]string{"January", "February", "March", "April", "May", "June", "July", "August",
 			"September", "October", "November", "December"}},
 }
@@ -110,7 +109,7 @@ func (l Labels) Date(t time.Time) string {
 // mapped returns l with f applied to every word.
 func (l Labels) mapped(f func(string) string) Labels {
 	for _, p := range []*string{&l.Contents, &l.Index, &l.SeeAlso, &l.Page, &l.Footnotes, &l.Cover, &l.TitlePage,
-		&l.Figure, &l.Landmarks, &l.Start, &l.Back, &l.Letters, &l.Summary, &l.AllAlt, &l.Letter} {
+		&l.Figure, &l.Landmarks, &l.Start, &l.Back, &l.Letters, &l.Summary, &l.AllAlt} {
 		*p = f(*p)
 	}
 	for i := range l.Months {

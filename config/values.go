@@ -141,12 +141,6 @@ func (b *Book) setDefaults() {
 	if b.PDF.FontSize == 0 {
 		b.PDF.FontSize = 10.5
 	}
-	if b.Anki.NoteType == "" {
-		b.Anki.NoteType = "Basic"
-		if b.Anki.Reversed {
-			b.Anki.NoteType = "Basic (and reversed card)"
-		}
-	}
 	if b.Anki.Deck == "" {
 		b.Anki.Deck = b.Title
 	}
@@ -157,9 +151,6 @@ func (b *Book) setDefaults() {
 	if len(b.Anki.Back) == 0 {
 		b.Anki.Back = []string{"lead"}
 	}
-	if len(b.Anki.Fields) == 0 {
-		b.Anki.Fields = []string{"Front", "Back"}
-	}
 }
 
 func (b *Book) checkAnki(ds *diag.List, pos func(int) ast.Pos) {
@@ -168,8 +159,8 @@ func (b *Book) checkAnki(ds *diag.List, pos func(int) ast.Pos) {
 			ds.Errorf(pos(b.Line["anki"]), "anki.back: unknown part %q (use lead, explanation)", s)
 		}
 	}
-	if len(b.Anki.Fields) != 2 {
-		ds.Errorf(pos(b.Line["anki"]), "anki.fields: give the note type's two field names, e.g. [Front, Back]")
+	if len(b.Anki.Fields) != 0 && len(b.Anki.Fields) != 2 {
+		ds.Errorf(pos(b.Line["anki"]), "anki.fields: give the note type's two field names, e.g. [Front, Back], or leave it out to map the columns by position")
 	}
 	for _, f := range b.Anki.Fields {
 		if strings.ContainsAny(f, "\t\n\r") || strings.TrimSpace(f) == "" {

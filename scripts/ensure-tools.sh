@@ -1,12 +1,14 @@
 #!/bin/sh
 # Makes sure the validators the tests run are installed: epubcheck (with
-# Java), qpdf and poppler-utils (pdftotext, pdffonts, pdftoppm). As root it
+# Java), qpdf, poppler-utils (pdftotext, pdffonts, pdftoppm) and sqlite3
+# (reads the Anki package's collection). As root it
 # installs what is missing with apt-get; otherwise it names the command to
 # run and fails, so no validation is ever skipped silently.
 set -e
 missing=""
 [ -f /usr/share/java/epubcheck.jar ] && command -v java >/dev/null 2>&1 || missing="$missing epubcheck"
 command -v qpdf >/dev/null 2>&1 || missing="$missing qpdf"
+command -v sqlite3 >/dev/null 2>&1 || missing="$missing sqlite3"
 for t in pdftotext pdffonts pdftoppm pdfinfo; do
 	command -v $t >/dev/null 2>&1 || { missing="$missing poppler-utils"; break; }
 done

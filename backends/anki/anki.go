@@ -1,28 +1,23 @@
-// Package anki writes the book's terms as a text file for Anki's importer
-// (Anki 2.1.55 or later): one note per term, with a stable GUID so that a
-// re-import updates the notes in place and keeps their review history.
+// Package anki writes the book's terms as Anki flashcards, in two forms
+// that carry the same notes under the same GUIDs:
 //
-// The file is tab-separated, UTF-8 without a byte order mark, and starts
-// with Anki's header lines:
+//   - cards.csv, a text file for Anki's importer (Anki 2.1.55 or later);
+//   - cards.apkg, a package with its own note type, deck and images that a
+//     double-click imports into Anki 2.1.50 or later.
 //
-//	#separator:Tab
-//	#html:true
-//	#notetype:Basic
-//	#deck:KI-Glossar
-//	#guid column:4
-//	#tags column:3
-//
-// Each row holds Front, Back, Tags and GUID. No #columns line is written:
-// Anki maps named columns to fields by name, and the stock note types are
-// named in the collection's language ("Vorderseite" in a German
-// collection), so names would leave the Back field unmapped there. Without
-// names Anki maps the columns that are not the GUID or tags column to the
-// note type's fields in order, which works for every two-field note type.
+// A note's GUID comes from the book's id and the entry's id, never from
+// its text, so a re-import updates the note in place and keeps its
+// review history. A small state file in the book's folder (State) records
+// each note's content hash and modification time: the time moves forward
+// only when the content changes, which is what Anki's package importer
+// needs to update exactly the changed notes, and two builds of the same
+// sources stay byte-identical.
 package anki
 
 import (
-	"bytes"
 	"errors"
+	"path/filepath"
+	"strconv"
 	"strings"
 
 	"bookc/ast"
@@ -33,75 +28,89 @@ import (
 	"bookc/link"
 )
 
-// The files the backend writes into the output folder: the cards, and the
-// images they use in a folder of their own, which holds nothing else.
+// The files the backend writes into the output folder: the cards as CSV
+// and as a package, and the images the CSV uses in a folder of their own,
+// which holds nothing else.
 const (
-	FileName = "cards.csv"
-	MediaDir = "anki-media"
+	FileName    = "cards.csv"
+	PackageName = "cards.apkg"
+	MediaDir    = "anki-media"
 )
 
-// mediaFile is an image the cards use, under the flat name they give it.
-type mediaFile struct {
+// MediaFile is an image the cards use, under the flat name they give it.
+type MediaFile struct {
 	Name string
 	Data []byte
 }
 
-// output is what the backend produces: the CSV and the media it names.
-type output struct {
+// Output is what the backend produces: the CSV, the package, the media
+// the CSV names, and the state file to keep in the book's folder.
+type Output struct {
 	CSV   []byte
-	Media []mediaFile
+	APKG  []byte
+	Media []MediaFile
+	// State is the new content of the state file at StatePath; it equals
+	// the old content when no note changed.
+	State     []byte
+	StatePath string
 }
-
-// The 1-based columns of a row, as the header announces them.
-const (
-	colFront = 1
-	colBack  = 2
-	colTags  = 3
-	colGUID  = 4
-	numCols  = 4
-)
 
 // options are the book's Anki settings with defaults filled in.
 type options struct {
 	bookID       string
-	noteType     string
+	title        string
+	noteType     string // the CSV's #notetype, empty for the stock type
 	deck         string
 	tags         []string
-	letterPrefix string
+	words        words
 	seeAlso      bool
 	seeAlsoLabel string
 	lead         bool
 	explanation  bool
+	reversed     bool
 	fields       []string
+	// mediaHash maps a media name to a hash of its bytes.
+	mediaHash map[string]string
+	lang      string // the book's language tag, for the cards' lang attribute
+	// stateName is the state file as diagnostics name it.
+	stateName string
 }
 
-func optionsOf(cfg *config.Book) (options, error) {
+func optionsOf(cfg *config.Book, ds *diag.List) (options, error) {
 	a := cfg.Anki
 	o := options{
 		bookID:       strings.TrimSpace(cfg.ID),
+		title:        headerValue(cfg.Title),
 		noteType:     headerValue(a.NoteType),
 		fields:       a.Fields,
-		deck:         headerValue(a.Deck),
 		tags:         a.Tags,
-		letterPrefix: cfg.Labels().Letter,
+		words:        wordsFor(cfg.Language),
 		seeAlso:      a.SeeAlso == nil || *a.SeeAlso,
 		seeAlsoLabel: cfg.Labels().SeeAlso,
+		reversed:     a.Reversed,
+		lang:         cfg.Language,
+	}
+	if o.lang == "" {
+		o.lang = "de"
 	}
 	if o.bookID == "" {
 		o.bookID = strings.TrimSpace(cfg.Title)
+		if o.bookID != "" {
+			ds.Warnf(cfg.Pos("title"), "the book has no `id:`; the Anki GUIDs, note type and deck ids come from the title %q, so a new title makes every card a new note (add `id: %s` to keep them)", o.bookID, suggestID(o.bookID))
+		}
 	}
 	if o.bookID == "" {
 		return o, errors.New("the book needs a title or an id: card GUIDs are derived from it")
 	}
-	if o.noteType == "" {
-		o.noteType = "Basic"
-		if a.Reversed {
-			o.noteType = "Basic (and reversed card)"
-		}
+	if o.title == "" {
+		o.title = o.bookID
 	}
-	if o.deck == "" {
-		o.deck = headerValue(cfg.Title)
+	deck, err := deckName(a.Deck, cfg.Title)
+	if err != nil {
+		ds.Errorf(cfg.Pos("anki"), "anki.deck: %v", err)
+		return o, err
 	}
+	o.deck = deck
 	for _, part := range a.Back {
 		o.lead = o.lead || part == "lead"
 		o.explanation = o.explanation || part == "explanation"
@@ -110,6 +119,50 @@ func optionsOf(cfg *config.Book) (options, error) {
 		o.lead = true
 	}
 	return o, nil
+}
+
+// suggestID turns a title into an id the warning can propose.
+func suggestID(title string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(title) {
+		if r < 128 && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}
+
+// deckName normalizes the deck's name as Anki does (components split at
+// "::", control characters dropped, white space and colons trimmed) and
+// refuses what Anki would turn into another name.
+func deckName(deck, title string) (string, error) {
+	if strings.TrimSpace(deck) == "" {
+		deck = title
+	}
+	parts := strings.Split(deck, "::")
+	for i, p := range parts {
+		p = strings.Map(func(r rune) rune {
+			if r < 0x20 || r == 0x7f {
+				return -1
+			}
+			return r
+		}, p)
+		p = strings.Trim(p, " \t\u00a0:")
+		if p == "" {
+			return "", errors.New("a part of the deck name " + strconv.Quote(deck) + " is empty; Anki would call it \"blank\"")
+		}
+		parts[i] = p
+	}
+	name := strings.Join(parts, "::")
+	if _, err := strconv.ParseInt(name, 10, 64); err == nil {
+		return "", errors.New("the deck name " + strconv.Quote(name) + " is a number; Anki's text importer takes it for a deck id")
+	}
+	return name, nil
 }
 
 // headerValue makes s fit on one header line: Anki reads the value up to
@@ -123,35 +176,70 @@ func headerValue(s string) string {
 	}, s))
 }
 
-// Render writes one note per term, in book order. Problems with single
-// images are warnings; the error is non-nil only when no file can be made.
+// Render writes the cards of the book, with the modification times the
+// state file in the book's folder gives; the new state file comes back
+// among the files, with its Path.
 func Render(b *book.Book) ([]book.File, diag.List, error) {
-	out, ds, err := render(b.Doc, b.Links, b.Config)
+	prev, ds := ReadState(b.Config)
+	if ds.HasErrors() {
+		return nil, ds, nil
+	}
+	out, rds, err := RenderState(b.Doc, b.Links, b.Config, prev)
+	ds = append(ds, rds...)
 	if err != nil {
 		return nil, ds, err
 	}
-	files := []book.File{{Name: FileName, Data: out.CSV}}
+	files := []book.File{{Name: FileName, Data: out.CSV}, {Name: PackageName, Data: out.APKG}}
 	for _, m := range out.Media {
 		files = append(files, book.File{Name: MediaDir + "/" + m.Name, Data: m.Data})
+	}
+	if out.StatePath != "" {
+		files = append(files, book.File{Name: filepath.Base(out.StatePath), Data: out.State, Path: out.StatePath})
 	}
 	return files, ds, nil
 }
 
-func render(doc *ast.Document, links *link.Links, cfg *config.Book) (*output, diag.List, error) {
+// render renders the book without a state file: every note gets the
+// book's date as its modification time.
+func render(doc *ast.Document, links *link.Links, cfg *config.Book) (*Output, diag.List, error) {
+	return RenderState(doc, links, cfg, nil)
+}
+
+// RenderState writes one note per term, in book order, with the
+// modification times that prev (the state file's last content, or nil)
+// and the notes' content give. Problems with single terms or images are
+// diagnostics; the error is non-nil only when no file can be made.
+func RenderState(doc *ast.Document, links *link.Links, cfg *config.Book, prev *State) (*Output, diag.List, error) {
 	if doc == nil || cfg == nil {
 		return nil, nil, errors.New("anki: no book to render")
 	}
-	o, err := optionsOf(cfg)
-	if err != nil {
-		return nil, nil, err
-	}
 	var ds diag.List
-	media := newMediaSet(links)
-	r := newRenderer(links, media, &o)
-	var buf bytes.Buffer
-	buf.Grow(256 + 1024*len(doc.Entries))
-	writeHeader(&buf, &o)
+	o, err := optionsOf(cfg, &ds)
+	if err != nil {
+		return nil, ds, err
+	}
+	media := newMediaSet(links, o.bookID)
+	notes := collectNotes(doc, links, media, &o, &ds)
+	o.mediaHash = media.hashes()
+	o.stateName = stateName(cfg)
+	st := prev.next(&o, cfg, notes, &ds)
+	st.NoteType = prev.noteType(noteTypeHash(&o), st.now)
+	notes = append(notes, st.removedNotes(&o)...)
+	out := &Output{Media: media.files, StatePath: StatePath(cfg)}
+	out.CSV = writeCSV(&o, notes)
+	out.APKG, err = writePackage(&o, cfg, st, notes, media.files)
+	if err != nil {
+		return nil, ds, err
+	}
+	out.State = st.encode()
+	return out, ds, nil
+}
+
+// collectNotes makes the notes of the book's terms.
+func collectNotes(doc *ast.Document, links *link.Links, media *mediaSet, o *options, ds *diag.List) []*note {
+	r := newRenderer(links, media, o)
 	guids := map[string]*ast.Entry{}
+	var notes []*note
 	for _, e := range doc.Entries {
 		if !e.Term() {
 			continue
@@ -167,11 +255,32 @@ func render(doc *ast.Document, links *link.Links, cfg *config.Book) (*output, di
 			continue
 		}
 		guids[guid] = e
-		back := r.back(e)
-		if len(back) == 0 {
+		media.used = media.used[:0]
+		back := string(r.back(e))
+		if strings.TrimSpace(back) == "" {
 			ds.Warnf(e.Pos, "term %q has no text for its card's back", e.ID())
+			back = "<p>" + html.EscapeText(o.words.noBack) + "</p>"
 		}
-		writeRow(&buf, front, back, noteTags(&o, e), guid)
+		notes = append(notes, &note{
+			entryID: e.ID(), guid: guid, title: html.Collapse(e.TitleText()), front: front, back: back,
+			tags: noteTags(o, e), media: append([]string(nil), media.used...),
+		})
 	}
-	return &output{CSV: buf.Bytes(), Media: media.files}, ds, nil
+	return notes
+}
+
+// note is one term's note as both outputs carry it.
+type note struct {
+	entryID string
+	guid    string
+	title   string // plain text
+	front   string // HTML
+	back    string // HTML
+	notice  string // HTML line shown on both sides; set on removed terms
+	tags    []string
+	media   []string // flat names of the images the note uses
+	removed bool
+	// nid and mod come from the state: the note's id and modification time.
+	nid int64
+	mod int64
 }

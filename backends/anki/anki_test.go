@@ -17,28 +17,17 @@ import (
 // testBook is a small book in a temporary folder.
 type testBook struct {
 	dir   string
-	files map[string]string // book.yaml and the entry files, by path in the book
+	yaml  string
+	files map[string]string // entry files, by path under content/
 }
 
-// newBook makes a book of yaml and files; a file not under content/ is
-// put there. Unless yaml says otherwise, entries keep their files' order.
 func newBook(t testing.TB, yaml string, files map[string]string) *testBook {
-	if !strings.Contains(yaml, "order:") {
-		yaml += "order: listed\n"
-	}
-	all := map[string]string{"book.yaml": yaml}
-	for name, src := range files {
-		if !strings.HasPrefix(name, "content/") {
-			name = "content/" + name
-		}
-		all[name] = src
-	}
-	return &testBook{dir: t.TempDir(), files: all}
+	return &testBook{dir: t.TempDir(), yaml: yaml, files: files}
 }
 
-// render loads and renders the book, and checks the result with the
-// independent reader.
-func (b *testBook) render(t testing.TB) (*ankiFile, *output, diag.List) {
+// render parses, links and renders the book, and checks the result with
+// the independent reader.
+func (b *testBook) render(t testing.TB) (*ankiFile, *Output, diag.List) {
 	t.Helper()
 	out, ds := b.renderRaw(t)
 	f, err := readAnkiFile(out.CSV)
@@ -48,17 +37,59 @@ func (b *testBook) render(t testing.TB) (*ankiFile, *output, diag.List) {
 	return f, out, ds
 }
 
-func (b *testBook) renderRaw(t testing.TB) (*output, diag.List) {
+func (b *testBook) renderRaw(t testing.TB) (*Output, diag.List) {
 	t.Helper()
-	for name, src := range b.files {
-		booktest.Write(t, b.dir, name, []byte(src))
-	}
-	bk, ds := booktest.Load(t, b.dir)
-	out, rds, err := render(bk.Doc, bk.Links, bk.Config)
+	out, ds, err := b.renderWith(t, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return out, append(ds, rds...)
+	return out, ds
+}
+
+// renderState renders with a state and checks the CSV like render.
+func (b *testBook) renderState(t testing.TB, prev *State) (*ankiFile, *Output, diag.List) {
+	t.Helper()
+	out, ds, err := b.renderWith(t, prev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := readAnkiFile(out.CSV)
+	if err != nil {
+		t.Fatalf("Anki would not read the file: %v\n%s", err, out.CSV)
+	}
+	return f, out, ds
+}
+
+// renderRawErr renders and returns the output only when there was no
+// error.
+func (b *testBook) renderRawErr(t testing.TB) (*Output, diag.List) {
+	t.Helper()
+	out, ds, err := b.renderWith(t, nil)
+	if err != nil {
+		return nil, ds
+	}
+	return out, ds
+}
+
+func (b *testBook) renderWith(t testing.TB, prev *State) (*Output, diag.List, error) {
+	t.Helper()
+	yaml := b.yaml
+	if !strings.Contains(yaml, "order:") {
+		yaml += "order: listed\n" // entries in their files' order
+	}
+	booktest.Write(t, b.dir, "book.yaml", []byte(yaml))
+	for name, src := range b.files {
+		booktest.Write(t, b.dir, "content/"+strings.TrimPrefix(name, "content/"), []byte(src))
+	}
+	bk, lds := booktest.Load(t, b.dir)
+	var ds diag.List // of the loading, only what the linker says of images
+	for _, d := range lds {
+		if strings.HasPrefix(d.Msg, "image ") {
+			ds = append(ds, d)
+		}
+	}
+	out, rds, err := RenderState(bk.Doc, bk.Links, bk.Config, prev)
+	return out, append(ds, rds...), err
 }
 
 // write puts a file into the book's folder.
@@ -67,7 +98,7 @@ func (b *testBook) write(t testing.TB, name string, data []byte) {
 	booktest.Write(t, b.dir, name, data)
 }
 
-const seedYAML = "title: Seed\ndate: 2026-11-01\n"
+const seedYAML = "title: Seed\nid: Seed\ndate: 2026-11-01\n"
 
 func seedText(t testing.TB) string { return string(booktest.Seed(t)) }
 
@@ -95,16 +126,19 @@ Kein Begriff.
 func TestHeader(t *testing.T) {
 	b := newBook(t, "title: KI-Glossar\nanki:\n  deck: \"Glossar::KI\"\n", map[string]string{"a.md": smallEntries})
 	f, out, _ := b.render(t)
-	want := "#separator:Tab\n#html:true\n#notetype:Basic\n#deck:Glossar::KI\n#columns:Front\tBack\tTags\tGUID\n#guid column:4\n#tags column:3\n"
+	want := "#separator:Tab\n#html:true\n#notetype:Einfach\n#deck column:3\n#guid column:4\n#if matches:update current\n"
 	if !bytes.HasPrefix(out.CSV, []byte(want)) {
 		t.Fatalf("header:\n%s\nwant:\n%s", out.CSV[:min(len(out.CSV), 200)], want)
 	}
-	wantKeys := []string{"separator", "html", "notetype", "deck", "columns", "guid column", "tags column"}
+	wantKeys := []string{"separator", "html", "notetype", "deck column", "guid column", "if matches"}
 	if strings.Join(f.Keys, ",") != strings.Join(wantKeys, ",") {
 		t.Errorf("keys %v, want %v", f.Keys, wantKeys)
 	}
 	if len(f.Rows) != 2 {
 		t.Fatalf("%d rows, want 2 (terms only)", len(f.Rows))
+	}
+	if f.Field(0, colDeck) != "Glossar::KI" {
+		t.Errorf("deck %q", f.Field(0, colDeck))
 	}
 	if f.Field(0, colFront) != "Transformer" || f.Field(1, colFront) != "BERT" {
 		t.Errorf("fronts %q, %q: want book order", f.Field(0, colFront), f.Field(1, colFront))
@@ -114,10 +148,8 @@ func TestHeader(t *testing.T) {
 func TestSeed(t *testing.T) {
 	b := newBook(t, seedYAML, map[string]string{"content/hugging-face.txt": seedText(t)})
 	f, _, ds := b.render(t)
-	for _, d := range ds {
-		if !strings.Contains(d.Msg, "unresolved reference") {
-			t.Errorf("diagnostic: %v", d)
-		}
+	if len(ds) != 0 {
+		t.Errorf("diagnostics: %v", ds)
 	}
 	if len(f.Rows) != 1 {
 		t.Fatalf("%d rows", len(f.Rows))
@@ -137,8 +169,8 @@ func TestSeed(t *testing.T) {
 			t.Errorf("back holds %q:\n%s", bad, back)
 		}
 	}
-	if got := f.Field(0, colTags); got != "Buchstabe::H" {
-		t.Errorf("tags %q", got)
+	if _, ok := f.Meta["tags"]; ok || f.TagsCol != 0 {
+		t.Errorf("tags %q, tags column %d; want none", f.Meta["tags"], f.TagsCol)
 	}
 	if got, want := f.Field(0, colGUID), noteGUID("Seed", "Hugging-Face"); got != want || len(got) != 14 {
 		t.Errorf("GUID %q, want %q", got, want)
@@ -252,7 +284,7 @@ gleicher flacher Name: ![kollision](top-net.png).
 
 ![fern](https://example.org/x.png) ![fehlt](nichts.png) ![raus](../../../etc/passwd) ![abs](/etc/passwd)
 `
-	b := newBook(t, "title: T\ncontent:\n  - content\n", map[string]string{"content/grundlagen/netz.md": src})
+	b := newBook(t, "title: T\nid: T\ncontent:\n  - content\n", map[string]string{"content/grundlagen/netz.md": src})
 	png, top, flat := tinyPNG(1), tinyPNG(2), tinyPNG(3)
 	b.write(t, "content/images/net.png", png)
 	b.write(t, "top/net.png", top)
@@ -264,17 +296,18 @@ gleicher flacher Name: ![kollision](top-net.png).
 		names = append(names, m.Name)
 		data[m.Name] = string(m.Data)
 	}
-	want := []string{"content-images-net.png", "top-net.png", "top-net-2.png"}
+	p := mediaPrefix("T")
+	want := []string{p + "content-images-net.png", p + "top-net.png", p + "top-net-2.png"}
 	if strings.Join(names, " ") != strings.Join(want, " ") {
 		t.Fatalf("media %v, want %v", names, want)
 	}
-	if data["content-images-net.png"] != string(png) || data["top-net.png"] != string(top) || data["top-net-2.png"] != string(flat) {
+	if data[want[0]] != string(png) || data[want[1]] != string(top) || data[want[2]] != string(flat) {
 		t.Errorf("media bytes differ: %q", data)
 	}
 	back := f.Field(0, colBack)
-	for _, w := range []string{`<figure><img src="content-images-net.png" alt="Schema"><figcaption>Schema</figcaption></figure>`,
-		`<img src="content-images-net.png" alt="klein">`, `<img src="top-net.png" alt="oben">`,
-		`<img src="top-net-2.png" alt="kollision">`, "fern fehlt raus abs"} {
+	for _, w := range []string{`<figure><img src="` + p + `content-images-net.png" alt="Schema"><figcaption>Schema</figcaption></figure>`,
+		`<img src="` + p + `content-images-net.png" alt="klein">`, `<img src="` + p + `top-net.png" alt="oben">`,
+		`<img src="` + p + `top-net-2.png" alt="kollision">`, "fern fehlt raus abs"} {
 		if !strings.Contains(back, w) {
 			t.Errorf("back lacks %q:\n%s", w, back)
 		}
@@ -296,15 +329,15 @@ func TestOptions(t *testing.T) {
 		notetype    string
 		has, hasNot []string
 	}{
-		{"default", "title: T\n", "Basic",
+		{"default", "title: T\n", "Einfach",
 			[]string{"<p>Ein <b>Transformer</b> ist eine Architektur für <i>neuronale Netze</i>, siehe BERT.</p>", "<p>Siehe auch: BERT, GPT</p>"},
 			[]string{"<h4>", "Encoder", "<a "}},
-		{"reversed", "title: T\nanki:\n  reversed: true\n", "Basic (and reversed card)", nil, nil},
+		{"reversed", "title: T\nanki:\n  reversed: true\n", "Einfach", nil, nil},
 		{"notetype", "title: T\nanki:\n  notetype: Glossar\n  reversed: true\n", "Glossar", nil, nil},
-		{"no see-also", "title: T\nanki:\n  seealso: false\n", "Basic", nil, []string{"Siehe auch"}},
-		{"explanation", "title: T\nanki:\n  back: [explanation]\n", "Basic",
+		{"no see-also", "title: T\nanki:\n  seealso: false\n", "Einfach", nil, []string{"Siehe auch"}},
+		{"explanation", "title: T\nanki:\n  back: [explanation]\n", "Einfach",
 			[]string{"<h4>Aufbau</h4><p>Encoder und Decoder.</p>"}, []string{"Architektur"}},
-		{"both", "title: T\nanki:\n  back: [lead, explanation]\n", "Basic",
+		{"both", "title: T\nanki:\n  back: [lead, explanation]\n", "Einfach",
 			[]string{"Architektur", "<h4>Aufbau</h4>"}, []string{"<h4>Siehe auch</h4>"}},
 		{"english", "title: T\nlanguage: en\n", "Basic", []string{"<p>See also: BERT, GPT</p>"}, nil},
 	}
@@ -333,16 +366,14 @@ func TestTags(t *testing.T) {
 	b := newBook(t, "title: T\nlanguage: en\nanki:\n  tags: [ki-glossar, KI-Glossar, ml]\n", map[string]string{"a.md": smallEntries +
 		"\n## 3D-Druck {.term}\n\nDruck.\n\n## Ärger {.term}\n\nÄrger.\n"})
 	f, _, _ := b.render(t)
-	want := []string{"ki-glossar ml Letter::T", "ki-glossar ml Letter::B", "ki-glossar ml Letter::#", "ki-glossar ml Letter::A"}
-	for i, w := range want {
-		if got := f.Field(i, colTags); got != w {
-			t.Errorf("row %d tags %q, want %q", i+1, got, w)
-		}
+	if got := f.Meta["tags"]; got != "ki-glossar ml" {
+		t.Errorf("#tags:%s, want ki-glossar ml", got)
 	}
-	cfg := &config.Book{Title: "T", Anki: config.Anki{Tags: []string{"mit leer", "tab\there", `q"uote`}}}
-	o, _ := optionsOf(cfg)
+	cfg := &config.Book{Title: "T", ID: "t", Anki: config.Anki{Tags: []string{"mit leer", "tab\there", `q"uote`}}}
+	var ds diag.List
+	o, _ := optionsOf(cfg, &ds)
 	e := &ast.Entry{Title: []ast.Inline{&ast.Text{Text: "ßpezial"}}}
-	if got := noteTags(&o, e); got != `mit_leer tab_here q_uote Letter::S` {
+	if got := strings.Join(noteTags(&o, e), " "); got != `mit_leer tab_here q_uote Letter::S` {
 		t.Errorf("tags %q", got)
 	}
 }
@@ -416,7 +447,7 @@ func TestUnresolvedSeeAlso(t *testing.T) {
 }
 
 func TestReaderRejects(t *testing.T) {
-	ok := "#separator:Tab\n#html:true\n#guid column:3\n#tags column:4\nA\tB\tg1\tt\n"
+	ok := "#separator:Tab\n#html:true\n#guid column:3\n#deck column:4\nA\tB\tg1\tt\n"
 	if _, err := readAnkiFile([]byte(ok)); err != nil {
 		t.Fatalf("valid file rejected: %v", err)
 	}
@@ -452,7 +483,7 @@ func tinyPNG(v uint8) []byte {
 func TestColumnNamesFromConfig(t *testing.T) {
 	b := newBook(t, "title: T\nanki:\n  fields: [Vorderseite, Rückseite]\n", map[string]string{"a.md": smallEntries})
 	f, _, _ := b.render(t)
-	if got := strings.Join(f.Columns, ","); got != "Vorderseite,Rückseite,Tags,GUID" {
+	if got := strings.Join(f.Columns, ","); got != "Vorderseite,Rückseite,Deck,GUID" {
 		t.Errorf("columns %q", got)
 	}
 }

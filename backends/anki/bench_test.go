@@ -5,14 +5,16 @@ import (
 	"strings"
 	"testing"
 
-	"bookc/book"
-	"bookc/book/booktest"
+	"bookc/ast"
+	"bookc/config"
+	"bookc/link"
+	"bookc/parse"
 )
 
 // syntheticBook returns n entries shaped like the glossary's: a lead with
 // emphasis and a reference, explanation sections with lists, a footnote
 // and a see-also list.
-func syntheticBook(tb testing.TB, n int) *book.Book {
+func syntheticBook(tb testing.TB, n int) (*ast.Document, *link.Links, *config.Book) {
 	tb.Helper()
 	var b strings.Builder
 	for i := range n {
@@ -32,16 +34,24 @@ func syntheticBook(tb testing.TB, n int) *book.Book {
 		}
 		b.WriteString("[Index](#Index) |\n\n[^1]: Eine Anmerkung.\n\n----\n\n")
 	}
-	bk, _ := booktest.Files(tb, map[string]string{
-		"book.yaml":         "title: Korpus\nanki:\n  back: [lead, explanation]\n",
-		"content/corpus.md": b.String(),
-	})
-	return bk
+	entries, ds := parse.File("corpus.md", []byte(b.String()), "de")
+	if ds.HasErrors() {
+		tb.Fatal(ds)
+	}
+	doc := &ast.Document{Entries: entries}
+	parse.AssignIDs(doc)
+	links, _ := link.Resolve(doc, "de")
+	cfg, cds := config.Parse("book.yaml", []byte("title: Korpus\nid: korpus\nanki:\n  back: [lead, explanation]\n"))
+	if cfg == nil {
+		tb.Fatal(cds)
+	}
+	cfg.Dir = tb.TempDir()
+	return doc, links, cfg
 }
 
 func TestSyntheticBook(t *testing.T) {
-	bk := syntheticBook(t, 200)
-	out, ds, err := render(bk.Doc, bk.Links, bk.Config)
+	doc, links, cfg := syntheticBook(t, 200)
+	out, ds, err := render(doc, links, cfg)
 	if err != nil || len(ds) != 0 {
 		t.Fatal(err, ds)
 	}
@@ -55,16 +65,16 @@ func TestSyntheticBook(t *testing.T) {
 }
 
 func BenchmarkRender(b *testing.B) {
-	bk := syntheticBook(b, 1000)
+	doc, links, cfg := syntheticBook(b, 1000)
 	b.ReportAllocs()
 	b.ResetTimer()
 	var size int
 	for b.Loop() {
-		files, _, err := Render(bk)
+		out, _, err := render(doc, links, cfg)
 		if err != nil {
 			b.Fatal(err)
 		}
-		size = len(files[0].Data)
+		size = len(out.CSV)
 	}
 	b.ReportMetric(float64(size), "bytes/csv")
 }

@@ -18,19 +18,31 @@ import (
 // names, which would break the reference.
 const maxNameLen = 100
 
-// mediaSet collects the images the cards use. Anki keeps media in one flat
-// folder, so each file gets a name without slashes, made from its path in
-// the book and unique within the book. The linker has already checked
-// every image; an image it refused shows its alternative text.
+// mediaSet collects the images the cards use. Anki keeps the media of all
+// decks in one flat folder, so each file gets a name without slashes,
+// made from its path in the book, unique within the book and prefixed
+// with the book's id so that two books never share a name. The linker has
+// already checked every image; an image it refused shows its alternative
+// text.
 type mediaSet struct {
 	links  *link.Links
+	prefix string
 	byPath map[string]string // path in the book → flat name
 	taken  map[string]bool
-	files  []mediaFile
+	files  []MediaFile
+	// used lists the names added since the caller last emptied it.
+	used []string
 }
 
-func newMediaSet(links *link.Links) *mediaSet {
-	return &mediaSet{links: links, byPath: map[string]string{}, taken: map[string]bool{}}
+func newMediaSet(links *link.Links, bookID string) *mediaSet {
+	return &mediaSet{links: links, prefix: mediaPrefix(bookID), byPath: map[string]string{}, taken: map[string]bool{}}
+}
+
+// mediaPrefix is the start of every media name of a book: a short form of
+// its id and a hash of the whole id.
+func mediaPrefix(bookID string) string {
+	h := sha256.Sum256([]byte(bookID))
+	return truncate(suggestID(bookID), 24) + "-" + hex.EncodeToString(h[:3]) + "_"
 }
 
 // add returns the flat name of img's file, or false when the linker
@@ -41,11 +53,13 @@ func (m *mediaSet) add(img *ast.Image) (string, bool) {
 		return "", false
 	}
 	if name, ok := m.byPath[a.Rel]; ok {
+		m.used = append(m.used, name)
 		return name, true
 	}
-	name := m.unique(flatName(a.Rel))
+	name := m.unique(flatName(m.prefix + a.Rel))
+	m.used = append(m.used, name)
 	m.byPath[a.Rel] = name
-	m.files = append(m.files, mediaFile{Name: name, Data: a.Data})
+	m.files = append(m.files, MediaFile{Name: name, Data: a.Data})
 	return name, true
 }
 
@@ -99,5 +113,15 @@ func (m *mediaSet) unique(name string) string {
 		out = strings.TrimSuffix(name, ext) + "-" + strconv.Itoa(k) + ext
 	}
 	m.taken[out] = true
+	return out
+}
+
+// hashes maps each file's name to a hash of its bytes.
+func (m *mediaSet) hashes() map[string]string {
+	out := make(map[string]string, len(m.files))
+	for _, f := range m.files {
+		h := sha256.Sum256(f.Data)
+		out[f.Name] = hex.EncodeToString(h[:12])
+	}
 	return out
 }

@@ -26,6 +26,7 @@ type ankiFile struct {
 	Columns []string // from #columns, if given
 	GUIDCol int      // 1-based, 0 when absent
 	TagsCol int
+	DeckCol int
 	Rows    [][]string
 }
 
@@ -101,7 +102,7 @@ func (f *ankiFile) readMetaColumns() error {
 			return fmt.Errorf("#columns: %v", err)
 		}
 	}
-	for key, dst := range map[string]*int{"guid column": &f.GUIDCol, "tags column": &f.TagsCol} {
+	for key, dst := range map[string]*int{"guid column": &f.GUIDCol, "tags column": &f.TagsCol, "deck column": &f.DeckCol} {
 		if v, ok := f.Meta[key]; ok {
 			if *dst, err = strconv.Atoi(strings.TrimSpace(v)); err != nil || *dst < 1 {
 				return fmt.Errorf("#%s:%s is not a column number", key, v)
@@ -141,22 +142,24 @@ func (f *ankiFile) check() error {
 	if n == 0 && len(f.Rows) > 0 {
 		n = len(f.Rows[0])
 	}
-	if f.GUIDCol > n || f.TagsCol > n {
-		return fmt.Errorf("guid column %d or tags column %d beyond %d columns", f.GUIDCol, f.TagsCol, n)
+	if f.GUIDCol > n || f.TagsCol > n || f.DeckCol > n {
+		return fmt.Errorf("guid column %d, tags column %d or deck column %d beyond %d columns", f.GUIDCol, f.TagsCol, f.DeckCol, n)
 	}
 	guids := map[string]int{}
 	for i, row := range f.Rows {
 		if len(row) != n {
 			return fmt.Errorf("row %d has %d fields, want %d", i+1, len(row), n)
 		}
-		if strings.TrimSpace(row[0]) == "" {
-			return fmt.Errorf("row %d: first field is empty; Anki skips it", i+1)
+		for c, field := range row {
+			if strings.TrimSpace(field) == "" {
+				return fmt.Errorf("row %d: column %d is empty", i+1, c+1)
+			}
 		}
 		if err := f.checkMeta(i, row, guids); err != nil {
 			return err
 		}
 		for c, field := range row {
-			if c+1 == f.GUIDCol || c+1 == f.TagsCol {
+			if c+1 == f.GUIDCol || c+1 == f.TagsCol || c+1 == f.DeckCol {
 				continue
 			}
 			if err := checkHTML(field); err != nil {

@@ -25,7 +25,7 @@ func need(t *testing.T, cmd string) {
 		cmd = "java"
 	}
 	if _, err := exec.LookPath(cmd); err != nil {
-		t.Fatalf("%s is missing: apt-get install -y epubcheck qpdf poppler-utils (or run `make test`)", cmd)
+		t.Fatalf("%s is missing: apt-get install -y epubcheck qpdf poppler-utils sqlite3 (or run `make test`)", cmd)
 	}
 }
 
@@ -159,7 +159,7 @@ func seedBook(t *testing.T) string {
 	seed := booktest.Seed(t)
 	os.MkdirAll(filepath.Join(dir, "content"), 0o755)
 	os.WriteFile(filepath.Join(dir, "content", "hugging-face.txt"), seed, 0o644)
-	os.WriteFile(filepath.Join(dir, "book.yaml"), []byte("title: Hugging Face\ndate: 2026-11-01\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "book.yaml"), []byte("title: Hugging Face\nid: hugging-face\ndate: 2026-11-01\n"), 0o644)
 	return dir
 }
 
@@ -196,7 +196,7 @@ func TestReproducible(t *testing.T) {
 			t.Fatalf("exit %d\n%s", code, stderr)
 		}
 	}
-	for _, name := range []string{"book.pdf", "book.epub", "cards.csv"} {
+	for _, name := range []string{"book.pdf", "book.epub", "cards.csv", "cards.apkg"} {
 		x, _ := os.ReadFile(filepath.Join(a, name))
 		y, _ := os.ReadFile(filepath.Join(b, name))
 		if len(x) == 0 || !bytes.Equal(x, y) {

@@ -12,6 +12,7 @@ import (
 	"syscall"
 	"time"
 
+	"bookc/backends/anki"
 	"bookc/book"
 	"bookc/build"
 	"bookc/build/txn"
@@ -52,6 +53,7 @@ type watcher struct {
 	fsw    *fsnotify.Watcher
 	out    string          // the output folder, absolute
 	dirs   map[string]bool // the folders watched, absolute
+	kept   string          // the Anki state file the build keeps, absolute
 }
 
 func watch(ctx context.Context, f buildFlags, stderr io.Writer) error {
@@ -163,7 +165,7 @@ const (
 // disappears or moves changes the tree.
 func (w *watcher) classify(ev fsnotify.Event) int {
 	p, _ := filepath.Abs(ev.Name)
-	if p == w.out || strings.HasPrefix(p, w.out+string(filepath.Separator)) {
+	if p == w.out || strings.HasPrefix(p, w.out+string(filepath.Separator)) || p == w.kept {
 		return unrelated
 	}
 	if w.dirs[p] && ev.Has(fsnotify.Remove|fsnotify.Rename) {
@@ -208,6 +210,9 @@ func (w *watcher) rebuild() {
 	if b == nil {
 		fmt.Fprintf(w.stderr, "%s build failed; outputs unchanged\n", clock())
 		return
+	}
+	if p := anki.StatePath(b.Config); p != "" {
+		w.kept, _ = filepath.Abs(p)
 	}
 	sel, err := build.Select(w.flags.formats)
 	if err != nil {

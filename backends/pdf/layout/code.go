@@ -108,16 +108,9 @@ func (eb *entryBuilder) wrapCode(line string, st int, avail, markW float64) []co
 // after an operator or opening bracket; a continuation never starts with
 // a closing bracket or punctuation. At least one rune is taken.
 func codeCut(line string, width func(string) float64, room float64) int {
-	if width(line) <= room {
+	fit, all := longestFit(line, width, room)
+	if all {
 		return len(line)
-	}
-	fit := 0
-	for i, r := range line {
-		end := i + utf8.RuneLen(r)
-		if width(line[:end]) > room {
-			break
-		}
-		fit = end
 	}
 	if fit == 0 {
 		_, n := utf8.DecodeRuneInString(line)
@@ -134,4 +127,44 @@ func codeCut(line string, width func(string) float64, room float64) int {
 		}
 	}
 	return fit
+}
+
+// longestFit returns the byte length of the longest prefix of line, ending
+// at a rune boundary, that fits room, and whether that is all of line. It
+// measures prefixes of doubling length and then bisects, so that each
+// measurement is at most about twice the fitting prefix: a source line
+// far longer than the measure costs time linear in its length, not in the
+// square of it.
+func longestFit(line string, width func(string) float64, room float64) (int, bool) {
+	fits := func(n int) bool { return width(line[:n]) <= room }
+	lo, hi := 0, runeBoundary(line, min(len(line), 64))
+	for fits(hi) {
+		if hi == len(line) {
+			return hi, true
+		}
+		lo, hi = hi, runeBoundary(line, min(len(line), 2*hi))
+	}
+	// fits(lo) holds, fits(hi) does not.
+	for {
+		mid := runeBoundary(line, (lo+hi)/2)
+		if mid <= lo || mid >= hi {
+			mid = runeBoundary(line, lo+1)
+		}
+		if mid >= hi {
+			return lo, false
+		}
+		if fits(mid) {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+}
+
+// runeBoundary moves i forward to the start of a rune (or the end of s).
+func runeBoundary(s string, i int) int {
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return i
 }

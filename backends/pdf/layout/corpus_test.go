@@ -128,6 +128,12 @@ func checkPrinted(t *testing.T, d *page.Doc, cfg *config.Book) {
 	if pr.RefsInWord != 0 || pr.RefsOwnPage != 0 {
 		t.Errorf("page references: %v", pr)
 	}
+	if pr.LooseLines*1000 > pr.BodyLines || pr.HyphenRuns3 != 0 || pr.PageEndHyph != 0 {
+		t.Errorf("lines: %v", pr)
+	}
+	if pr.BadSpreads != 0 || pr.ShortPages != 0 {
+		t.Errorf("pages: %v", pr)
+	}
 }
 
 // checkQuality fails on overfull lines, widows, orphans and headings

@@ -223,6 +223,11 @@ func (em *emitter) notes(p *page.Page, pg *pageOut, x0 float64) {
 	}
 	e := em.e
 	y := e.top + e.textH - pg.notesH
+	if last := pg.notes[len(pg.notes)-1]; len(last.boxes) > 0 {
+		// The last baseline of the notes sits where a body line's would.
+		k := len(last.boxes) - 1
+		y += last.h - last.hs[k] - last.boxes[k].base - e.foot()
+	}
 	ry := y + 0.45*e.lead
 	p.Rules = append(p.Rules, page.Rule{X1: x0, Y1: ry, X2: x0 + 0.3*e.textW, Y2: ry, Width: 0.4, Color: page.Black})
 	y += e.lead

@@ -53,6 +53,7 @@ type vbox struct {
 	links  []page.Link
 	ext    *boxExtra
 	role   boxRole
+	hyph   bool  // the line ends at a hyphen: no page should end after it
 	line   int32 // line index within its paragraph, for widow checks
 	nlines int32
 	hscale float32 // horizontal scale of the line's glyphs; 0 or 1 for none

@@ -273,8 +273,14 @@ func (m *mainMatter) touched(c *entryCache) bool {
 
 // paginateMain cuts the main matter into pages numbered from 1.
 func (e *engine) paginateMain(g []*vitem) []pageOut {
-	p := &pager{g: g, h: e.textH, noteSep: e.lead, noteGap: 0.2 * e.lead, num: 1, twoSided: e.twoSided}
+	p := &pager{g: g, h: e.textH, noteSep: e.lead, noteGap: 0.2 * e.lead, num: 1, twoSided: e.twoSided, foot: e.foot()}
 	return p.run()
+}
+
+// foot is the space below the baseline of the last body line of a full
+// page: flush bottoms put every page's last baseline there.
+func (e *engine) foot() float64 {
+	return e.lead - e.baseline(styleID(vRegular, szBody), e.lead)
 }
 
 // anchorLabels maps every anchor to the label of the page it is on;

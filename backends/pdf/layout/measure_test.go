@@ -116,6 +116,7 @@ func (pr *printed) page(d *page.Doc, ls []pline, label string, fs float64) {
 			run++
 			if run == 3 {
 				pr.HyphenRuns3++
+				pr.worst = append(pr.worst, fmt.Sprintf("3 hyphens p. %s: %s", label, l.text))
 			}
 		} else {
 			run = 0

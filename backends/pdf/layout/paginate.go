@@ -1,5 +1,7 @@
 package layout
 
+import "math"
+
 // placed is a galley item on a page: its top y below the text area's top
 // and its x shift (for the second column of the index).
 type placed struct {
@@ -36,6 +38,7 @@ type pager struct {
 	noteGap  float64 // space between footnotes
 	num      int     // number of the next page, for recto starts
 	twoSided bool
+	foot     float64 // below a body line's baseline, the rest of its box
 	pages    []pageOut
 	placed   slab[placed]
 	// The first firstN pages are firstH high (room for a heading above
@@ -93,17 +96,18 @@ func (p *pager) add(pg pageOut) {
 }
 
 // fill sets one page from item start and returns it with the index of
-// the first item not on it. The page ends at the last permitted break
-// before the material overflows; if there is none, at the overflow.
+// the first item not on it. Of the permitted breaks before the material
+// overflows, the page ends at the one of least cost, the latest of equal
+// ones; if there is none, at the overflow.
 func (p *pager) fill(start int) (pageOut, int) {
 	var pg pageOut
-	y, notesH := 0.0, 0.0
+	y, notesH, stretch := 0.0, 0.0, 0.0
 	if b := p.g[start].box; b != nil && b.rare().table != nil && b.rare().table.head != nil {
 		pg.repeated = true
 		y = b.rare().table.headH
 	}
 	first := true
-	lastBreak, end := -1, len(p.g)
+	best, bestCost, end := -1, math.Inf(1), len(p.g)
 	pg.ended = endLast
 	for j := start; j < len(p.g); j++ {
 		it := p.g[j]
@@ -113,13 +117,14 @@ func (p *pager) fill(start int) (pageOut, int) {
 		}
 		if it.kind == kGlue {
 			y += it.h
+			stretch += it.stretch
 			continue
 		}
 		nh := p.notesHeight(it.box.rare().notes, notesH)
 		if !first && y+it.h+notesH+nh > p.height()+0.01 {
 			end, pg.ended = j, endFull
-			if lastBreak >= 0 {
-				end = lastBreak + 1
+			if best >= 0 {
+				end = best + 1
 			}
 			break
 		}
@@ -127,12 +132,51 @@ func (p *pager) fill(start int) (pageOut, int) {
 		y += it.h
 		notesH += nh
 		if !it.keep {
-			lastBreak = j
+			if c := p.breakCost(y+notesH, stretch, it); c <= bestCost {
+				best, bestCost = j, c
+			}
 		}
 	}
 	p.place(&pg, start, end)
 	pg.from, pg.to = start, end
 	return pg, end
+}
+
+// Costs of page breaks, on the scale of TeX's page builder: a page that
+// cannot be stretched to the full height costs deplorable, one whose
+// glue must stretch beyond maxPageStretch (up to twice that) strained,
+// and a break after a hyphenated line brokenPenalty more: a strained page
+// is preferred to a hyphen at the page's foot.
+const (
+	deplorable    = 100000
+	strained      = 20000
+	brokenPenalty = 50000
+)
+
+// breakCost is the cost of ending a page after box it, with the
+// material, notes included, reaching down to y and stretch to spread
+// what is left: the badness of the stretch needed, as TeX's \vbadness
+// scale has it, plus the penalty of the break.
+func (p *pager) breakCost(y, stretch float64, it *vitem) float64 {
+	short := p.height() - y
+	c := 0.0
+	switch {
+	case short <= 0.01:
+	case stretch <= 0:
+		c = deplorable
+	default:
+		r := short / stretch
+		switch c = 100 * r * r * r; {
+		case r > 2*maxPageStretch:
+			c = deplorable
+		case r > maxPageStretch || c > 10000:
+			c = strained + min(c, 10000)
+		}
+	}
+	if it.box != nil && it.box.hyph {
+		c += brokenPenalty
+	}
+	return c
 }
 
 // notesHeight is the height footnotes add to a page that already holds
@@ -151,8 +195,9 @@ func (p *pager) notesHeight(nbs []*noteBlock, have float64) float64 {
 }
 
 // place positions items start..end-1 on the page: trailing glue is
-// dropped, and on a full page the glue stretches so that the last line
-// sits on the bottom of the text area.
+// dropped, and on a full page the glue stretches, up to twice
+// maxPageStretch, so that the last line sits on the bottom of the text
+// area.
 func (p *pager) place(pg *pageOut, start, end int) {
 	for end > start && p.g[end-1].kind != kBox {
 		end--
@@ -176,7 +221,12 @@ func (p *pager) place(pg *pageOut, start, end int) {
 	}
 	ratio := 0.0
 	if pg.ended == endFull && stretch > 0 {
-		ratio = min(1, max(0, p.height()-pg.notesH-y)/stretch)
+		short := p.height() - pg.notesH - y
+		if last := p.g[end-1].box; len(pg.notes) == 0 && p.foot > 0 && last != nil && last.base > 0 {
+			// The last baseline goes where a body line's would be.
+			short += p.g[end-1].h - last.base - p.foot
+		}
+		ratio = min(2*maxPageStretch, max(0, short)/stretch)
 	}
 	if pg.repeated {
 		y = pg.items[0].it.h
@@ -190,3 +240,10 @@ func (p *pager) place(pg *pageOut, start, end int) {
 		y += h
 	}
 }
+
+// maxPageStretch is how far the vertical glue of a page that the flow
+// continues after may stretch, as a multiple of its stretchability, so
+// that the page's last line sits on the bottom of the text area (as
+// LaTeX's \flushbottom): twice, so that space between paragraphs grows
+// at most to a full line.
+var maxPageStretch = 2.0

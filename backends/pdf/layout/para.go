@@ -35,7 +35,7 @@ const hbadness = 1000
 // lineStats sums the quality figures of set lines.
 type lineStats struct {
 	Lines, Overfull, Hyphenated, Emergency int32
-	Justified, Underfull                   int32
+	Justified, Underfull, Split            int32
 	SumStretch, MaxStretch                 float64
 }
 
@@ -46,6 +46,7 @@ func (s *lineStats) add(o lineStats) {
 	s.Emergency += o.Emergency
 	s.Justified += o.Justified
 	s.Underfull += o.Underfull
+	s.Split += o.Split
 	s.SumStretch += o.SumStretch
 	s.MaxStretch = max(s.MaxStretch, o.MaxStretch)
 }
@@ -163,6 +164,15 @@ func (eb *entryBuilder) breakPara(pc *paraCache, ds *diag.List, lb []linebreak.I
 		protrude(e, lb)
 	}
 	res := linebreak.BreakInto(wk.takeResult(), lb, lw, p)
+	if !c.ragged && hyphenRun(res) > p.MaxHyphenRun {
+		// No setting within the tolerance avoids three hyphens in a
+		// row; one with spaces still below half an em may.
+		q := p
+		q.Pretolerance, q.Tolerance = -1, looseTolerance
+		if alt := linebreak.Break(lb, lw, q); hyphenRun(alt) <= p.MaxHyphenRun {
+			res = alt
+		}
+	}
 	defer func() { wk.res = res }()
 	n := len(res.Lines)
 	pc.st, pc.items = statsOf(res, c.ragged), wk.lines.take(n)[:0]
@@ -171,7 +181,7 @@ func (eb *entryBuilder) breakPara(pc *paraCache, ds *diag.List, lb []linebreak.I
 	base := e.baseline(styleID(vRegular, c.text), c.lead)
 	for i, ln := range res.Lines {
 		bx := &boxes[i]
-		*bx = vbox{base: base, role: o.role, line: int32(i), nlines: int32(n)}
+		*bx = vbox{base: base, role: o.role, line: int32(i), nlines: int32(n), hyph: ln.Flagged && i < n-1}
 		x0 := c.left
 		if i > 0 {
 			x0 += o.hang
@@ -236,6 +246,10 @@ func (eb *entryBuilder) paraWarnings(ds *diag.List, st lineStats, lb []linebreak
 		ds.Warnf(eb.pos, "entry %q: paragraph %q has %d line(s) wider than the measure",
 			eb.entry.TitleText(), firstWords(lb), st.Overfull)
 	}
+	if st.Split > 0 {
+		ds.Warnf(eb.pos, "entry %q: paragraph %q has %d line(s) that end inside a word too wide for the line: broken between characters, without a hyphen",
+			eb.entry.TitleText(), firstWords(lb), st.Split)
+	}
 }
 
 // dynSig is a paragraph's cache key: everything about a paragraph is
@@ -271,9 +285,13 @@ func statsOf(res linebreak.Result, ragged bool) lineStats {
 		if ln.Flagged {
 			s.Hyphenated++
 		}
+		if ln.Split {
+			s.Split++
+		}
 		if ln.Emergency && !ragged {
 			s.Emergency++
-			if ln.Badness > hbadness {
+			// A line without glue cannot stretch: it is short, not loose.
+			if ln.Badness > hbadness && (ln.Ratio > 0 || ln.Fills > 0) {
 				s.Underfull++
 			}
 		}
@@ -391,4 +409,23 @@ func (e *engine) codeBreaks(items []linebreak.Item, measure float64) []linebreak
 func isMono(st int) bool {
 	v := variant(st / int(nSizes))
 	return v == vMono || v == vMonoBold
+}
+
+// looseTolerance is the badness of a stretch ratio of 2, at which an
+// inter-word space (a quarter em stretching by half its width) reaches
+// half an em.
+const looseTolerance = 800
+
+// hyphenRun is the longest run of lines of res ending at hyphens.
+func hyphenRun(res linebreak.Result) int {
+	best, run := 0, 0
+	for _, ln := range res.Lines {
+		if ln.Flagged {
+			run++
+			best = max(best, run)
+		} else {
+			run = 0
+		}
+	}
+	return best
 }

@@ -246,7 +246,7 @@ func (p *paragraph) endWord() {
 	switch {
 	case len(p.word) == 0:
 		return
-	case len(p.word) == 1 && p.b.MemoWords > 0 && hasLetter(p.word[0].text):
+	case len(p.word) == 1 && p.b.MemoWords > 0 && len(p.word[0].text) <= maxHyphenate && hasLetter(p.word[0].text):
 		p.items = p.memoWord(p.word[0])
 	default:
 		p.items = p.newWord().emit(p.items)

@@ -38,6 +38,9 @@ type Item struct {
 	// Auto marks a penalty inserted by automatic hyphenation; such breaks
 	// are not tried in the first (pretolerance) pass.
 	Auto bool
+	// Split marks an emergency break that Fit added inside material too
+	// wide for the measure.
+	Split bool
 	// Width is the natural width of a box or glue, or the width added
 	// when breaking at a penalty.
 	Width float64

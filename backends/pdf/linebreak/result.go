@@ -51,6 +51,9 @@ type Line struct {
 	// Overfull marks a line wider than its measure. It only happens when
 	// unbreakable material is wider than the measure.
 	Overfull bool
+	// Split tells that the line ends at an emergency break inside
+	// material too wide for the measure (see Builder.Fit).
+	Split bool
 	// HangL and HangR are how far the line's first and last material
 	// hang into the margins: the line is set to Measure plus both, from
 	// HangL left of the measure's start.
@@ -102,6 +105,7 @@ func (b *breaker) line(st, end int, measure, ex float64) Line {
 	if end < len(b.items) && b.items[end].Kind == KindPenalty {
 		ln.Flagged = b.items[end].Flagged
 		ln.Hyphen = b.items[end].Width != 0
+		ln.Split = b.items[end].Split
 	}
 	short := measure - w
 	switch {

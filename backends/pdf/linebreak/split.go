@@ -47,7 +47,7 @@ func wideSpans(items []Item, measure float64) []span {
 // material in items wider than measure: no-break spaces there become
 // breakable, adjacent boxes get a break between them, and boxes that are
 // still too wide are cut between characters (boxes without Text are left
-// whole). The breaks cost SplitPenalty and draw no hyphen. Items without
+// whole; see splitBox). The breaks cost SplitPenalty and draw no hyphen. Items without
 // such spans are returned unchanged; otherwise a new slice is returned.
 // Build applies Fit with the narrowest measure.
 func (b *Builder) Fit(items []Item, measure float64) []Item {
@@ -76,7 +76,7 @@ func (b *Builder) splitSpan(out, items []Item, sp span, measure float64) []Item 
 		case KindPenalty:
 			if it.Cost >= Infinity && k+1 < len(items) && items[k+1].Kind == KindGlue &&
 				!infStretch(items[k+1].Stretch) {
-				it.Cost = b.SplitPenalty
+				it.Cost, it.Split = b.SplitPenalty, true
 			}
 			out = append(out, it)
 		case KindBox:
@@ -85,7 +85,7 @@ func (b *Builder) splitSpan(out, items []Item, sp span, measure float64) []Item 
 				limit -= items[k+1].Width
 			}
 			if it.Width > limit+epsilon && it.Text != "" {
-				out = b.splitBox(out, it)
+				out = b.splitBox(out, it, limit)
 			} else {
 				out = append(out, it)
 			}
@@ -101,22 +101,56 @@ func (b *Builder) splitSpan(out, items []Item, sp span, measure float64) []Item 
 
 // splitPenalty returns an unflagged emergency break after it.
 func (b *Builder) splitPenalty(it Item) Item {
-	return Item{Kind: KindPenalty, Cost: b.SplitPenalty, Style: it.Style, Payload: it.Payload}
+	return Item{Kind: KindPenalty, Cost: b.SplitPenalty, Split: true, Style: it.Style, Payload: it.Payload}
 }
 
-// splitBox appends it cut into character clusters with emergency breaks
-// between them.
-func (b *Builder) splitBox(out []Item, it Item) []Item {
+// splitBox appends it cut into pieces with emergency breaks between them.
+// Within one measure of either end it may break after any character
+// cluster, so that it can share its first and last line with the words
+// around it; in between it is cut into pieces as wide as measure allows.
+// A box of any length thus costs items in proportion to the lines it
+// fills, plus two lines' worth of characters, and time linear in its
+// length.
+func (b *Builder) splitBox(out []Item, it Item, measure float64) []Item {
 	text := it.Text
+	total := 0.0
 	for start := 0; start < len(text); {
 		end := clusterEnd(text, start)
-		if start > 0 {
+		total += b.Measurer.Width(text[start:end], it.Style)
+		start = end
+	}
+	piece := func(from, to int) {
+		if from > 0 {
 			out = append(out, b.splitPenalty(it))
 		}
-		c := text[start:end]
+		c := text[from:to]
 		out = append(out, Item{Kind: KindBox, Width: b.Measurer.Width(c, it.Style),
 			Text: c, Style: it.Style, Payload: it.Payload})
+	}
+	done, chunk, from := 0.0, 0.0, 0
+	for start := 0; start < len(text); {
+		end := clusterEnd(text, start)
+		cw := b.Measurer.Width(text[start:end], it.Style)
+		fine := done+cw <= measure || total-done <= measure
+		switch {
+		case fine && from < start:
+			piece(from, start) // the end of a middle piece
+			piece(start, end)
+			from, chunk = end, 0
+		case fine:
+			piece(start, end)
+			from = end
+		case chunk+cw > measure && from < start:
+			piece(from, start)
+			from, chunk = start, cw
+		default:
+			chunk += cw
+		}
+		done += cw
 		start = end
+	}
+	if from < len(text) {
+		piece(from, len(text))
 	}
 	return out
 }

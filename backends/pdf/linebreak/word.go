@@ -19,6 +19,13 @@ const (
 // whole piece exact; longer pieces measure each fragment on its own.
 const prefixLimit = 64
 
+// maxHyphenate is the longest word, in runes, given to the hyphenator.
+// Longer strings are no words (the longest German ones have about 80
+// letters); when they are too wide for a line, Fit breaks them between
+// characters, at a cost linear in their length, instead of setting a
+// hyphenation point every few letters.
+const maxHyphenate = 256
+
 // cleanPiece is a word piece with soft hyphens removed.
 type cleanPiece struct {
 	run   int
@@ -171,7 +178,7 @@ func (w *word) hyphenable(k int) bool {
 // word's core, the part without leading and trailing punctuation.
 func (w *word) autoBreaks(out []brk) []brk {
 	h := w.p.b.Hyphenator
-	if h == nil || w.n < 2 {
+	if h == nil || w.n < 2 || w.n > maxHyphenate {
 		return out
 	}
 	if !slices.ContainsFunc(w.pieces, func(pc cleanPiece) bool { return !w.p.runs[pc.run].NoHyphenate }) {
