@@ -23,6 +23,7 @@ type linkAnnot struct {
 	x1, y1, x2, y2 int64
 	dest           anchorTarget // used when uri is ""
 	uri            string
+	link           int // 1-based index into writer.links, 0 if untagged
 }
 
 // addLinkTargets records where each anchor lies before any page is
@@ -79,10 +80,9 @@ func (w *writer) addLinks(n int, links []page.Link) {
 	}
 }
 
-// writeAnnots writes the link annotations of the page object pageNum
-// and returns the references to them for its /Annots array, "" if it
+// writeAnnots writes the link annotations of a page and returns the references to them for its /Annots array, "" if it
 // has none; pageObjs holds the object number of each page.
-func (w *writer) writeAnnots(f *file, annots []linkAnnot, pageNum int, pageObjs []int) string {
+func (w *writer) writeAnnots(f *file, annots []linkAnnot, pageObjs []int) string {
 	var refs []byte
 	for i := range annots {
 		a := &annots[i]
@@ -91,14 +91,27 @@ func (w *writer) writeAnnots(f *file, annots []linkAnnot, pageNum int, pageObjs 
 			refs = append(refs, ' ')
 		}
 		refs = append(refs, ref(num)...)
-		b := append(f.build(), "<</Type /Annot /Subtype /Link /Rect ["...)
+		b := append(f.build(), "<</Subtype /Link /Rect ["...)
 		for k, v := range [4]int64{a.x1, a.y1, a.x2, a.y2} {
 			if k > 0 {
 				b = append(b, ' ')
 			}
 			b = appendMilli(b, v)
 		}
-		b = append(b, "] /Border [0 0 0] /P "+ref(pageNum)...)
+		b = append(b, "] /Border [0 0 0]"...)
+		if a.link > 0 {
+			le := &w.links[a.link-1]
+			le.obj = num
+			b = append(b, " /StructParent "+strconv.Itoa(len(w.doc.Pages)+a.link-1)...)
+			desc := le.text
+			if desc == "" {
+				desc = a.uri
+			}
+			if desc != "" {
+				b = append(b, " /Contents "...)
+				b = appendText(b, desc)
+			}
+		}
 		if a.uri != "" {
 			b = append(b, " /A <</S /URI /URI ("...)
 			b = appendEscaped(b, a.uri)

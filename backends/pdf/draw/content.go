@@ -2,6 +2,7 @@ package draw
 
 import (
 	"fmt"
+	"strconv"
 
 	"bookc/backends/pdf/page"
 	"bookc/fonts"
@@ -26,7 +27,21 @@ type canvas struct {
 	fill, stroke page.Color
 	lineWidth    int64 // thousandths of a point; 0 while unset
 	text         textState
+
+	// For a tagged page: the role of each structure element, the
+	// element of each text (nil for an untagged page), the element each
+	// marked-content id stands for and the element whose sequence is
+	// open (noMark for none).
+	roles []string
+	elems []int32
+	mcids []int32
+	mark  int32
+	// imageMCIDs is the number of MCIDs, the first ones, given to images.
+	imageMCIDs int
 }
+
+// noMark is the open marked-content element while none is open.
+const noMark = int32(-1 << 31)
 
 // newCanvas prepares a canvas for pages of the given height.
 func newCanvas(faces []*fonts.Face, height float64) *canvas {
@@ -54,18 +69,68 @@ func (c *canvas) problem(format string, args ...any) {
 
 // draw writes page n's content stream and returns it; the result is
 // valid until the next call. images holds the resource name of each of
-// the page's images, "" for those not to be drawn.
-func (c *canvas) draw(n int, p *page.Page, images []string) []byte {
+// the page's images, "" for those not to be drawn. For a tagged page,
+// elems holds the structure element of each text; the element of each
+// marked-content id is then in c.mcids.
+func (c *canvas) draw(n int, p *page.Page, images []string, elems []int32) []byte {
 	c.b = c.b[:0]
 	c.pageNo = n
+	c.elems, c.mcids, c.mark = elems, c.mcids[:0], noMark
 	// Each content stream starts from the initial graphics state.
 	c.fill, c.stroke, c.lineWidth = page.Black, page.Black, 0
 	c.text = textState{face: -1}
+	c.artifact(len(p.Rects) > 0)
 	c.drawRects(p.Rects)
 	c.drawImages(p.Images, images)
+	c.imageMCIDs = len(c.mcids)
+	c.artifact(len(p.Rules) > 0)
 	c.drawRules(p.Rules)
 	c.drawTexts(p.Texts)
+	c.endMarked()
 	return c.b
+}
+
+// tagged reports whether the page is drawn with marked content.
+func (c *canvas) tagged() bool { return c.elems != nil }
+
+// beginMarked closes the open marked-content sequence and opens one for
+// element e: a structure element's with the next MCID, or an artifact's.
+func (c *canvas) beginMarked(e int32) {
+	if !c.tagged() || e == c.mark {
+		return
+	}
+	c.endMarked()
+	switch {
+	case e > 0:
+		c.b = append(c.b, '/')
+		c.b = append(c.b, c.roles[e]...)
+		c.b = append(c.b, "<</MCID "...)
+		c.b = strconv.AppendInt(c.b, int64(len(c.mcids)), 10)
+		c.b = append(c.b, ">>BDC\n"...)
+		c.mcids = append(c.mcids, e)
+	case e == page.ArtifactHead:
+		c.b = append(c.b, "/Artifact <</Type /Pagination /Subtype /Header>> BDC\n"...)
+	case e == page.ArtifactFoot:
+		c.b = append(c.b, "/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n"...)
+	default:
+		c.b = append(c.b, "/Artifact BMC\n"...)
+	}
+	c.mark = e
+}
+
+// endMarked closes the open marked-content sequence, if any.
+func (c *canvas) endMarked() {
+	if c.mark != noMark {
+		c.b = append(c.b, "EMC\n"...)
+		c.mark = noMark
+	}
+}
+
+// artifact opens an artifact sequence for what follows if there is any.
+func (c *canvas) artifact(any bool) {
+	if any {
+		c.beginMarked(page.Artifact)
+	}
 }
 
 // x and y convert a position on the page to PDF user space, in
@@ -99,6 +164,7 @@ func (c *canvas) drawImages(images []page.Image, names []string) {
 		if names[i] == "" {
 			continue
 		}
+		c.beginMarked(im.Elem)
 		c.b = append(c.b, "q "...)
 		c.coords(milli(im.W), 0, 0, milli(im.H), c.x(im.X), c.y(im.Y+im.H))
 		c.b = append(c.b, "cm "...)

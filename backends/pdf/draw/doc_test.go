@@ -131,7 +131,8 @@ func testDoc(t testing.TB) *page.Doc {
 		page.Text{X: x + faces[faceSerif].Width("w", bodySize), Y: 130, Face: faceFallback, Size: bodySize, Text: "ⱼ"},
 		page.Text{X: 60, Y: 150, Face: faceSerif, Size: bodySize, Text: "Farbig", Color: page.Color{R: 160, G: 20, B: 20}},
 	)
-	return &page.Doc{
+	p3.Texts = append(p3.Texts, page.Text{X: 200, Y: 560, Face: faceSerif, Size: bodySize, Text: "2", Elem: page.ArtifactFoot})
+	doc := &page.Doc{
 		Width: pageW, Height: pageH,
 		Faces: faces,
 		Pages: []*page.Page{p1, p2, p3},
@@ -145,6 +146,49 @@ func testDoc(t testing.TB) *page.Doc {
 			Date: time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC),
 		},
 	}
+	tagTestDoc(doc)
+	return doc
+}
+
+// Structure elements of the test document.
+const (
+	elemDoc int32 = iota
+	elemTitle
+	elemIntro
+	elemText
+	elemCode
+	elemImage
+	elemSect
+	elemHeading
+	elemBody
+	elemEnglish
+)
+
+// tagTestDoc gives the test document its structure: a title and a
+// paragraph with two links, three lines of text, a code block and a
+// figure on the second page, an entry with heading and paragraph on the
+// third; rules, boxes and the photo are artifacts.
+func tagTestDoc(d *page.Doc) {
+	d.Elems = []page.Elem{
+		elemDoc: {Role: "Document"}, elemTitle: {Role: "H1"}, elemIntro: {Role: "P"},
+		elemText: {Role: "P"}, elemCode: {Role: "Code"}, elemImage: {Role: "Figure", Alt: "Farbverlauf"},
+		elemSect: {Role: "Sect"}, elemHeading: {Role: "H1", Parent: elemSect},
+		elemBody: {Role: "P", Parent: elemSect}, elemEnglish: {Role: "Span", Parent: elemBody, Lang: "en"},
+	}
+	set := func(ts []page.Text, from int, e int32) {
+		for i := from; i < len(ts); i++ {
+			ts[i].Elem = e
+		}
+	}
+	p1, p2, p3 := d.Pages[0], d.Pages[1], d.Pages[2]
+	set(p1.Texts, 0, elemIntro)
+	p1.Texts[0].Elem = elemTitle
+	set(p2.Texts, 0, elemText)
+	set(p2.Texts, len(p2.Texts)-4, elemCode)
+	p2.Images[0].Elem = elemImage
+	set(p3.Texts[:len(p3.Texts)-1], 0, elemBody)
+	p3.Texts[0].Elem = elemHeading
+	p3.Texts[len(p3.Texts)-2].Elem = elemEnglish
 }
 
 // writeTestDoc writes the test document and fails on problems.

@@ -62,6 +62,9 @@ func WriteChecked(doc *page.Doc) (out []byte, problems []Problem, err error) {
 	for i, p := range doc.Pages {
 		w.addLinks(i+1, p.Links)
 	}
+	if err := w.prepareTags(); err != nil {
+		return nil, w.problems, err
+	}
 	f := newFile(0)
 	if err := w.loadImages(f); err != nil {
 		return nil, w.problems, err

@@ -37,7 +37,7 @@ type objLoc struct {
 }
 
 // objStmSize is the most objects an object stream holds.
-const objStmSize = 200
+const objStmSize = 500
 
 // newFile starts a PDF 1.7 file. The second line's bytes above 127 tell
 // transfer programs the file is binary.
@@ -169,23 +169,42 @@ func (f *file) finish(root, info int) []byte {
 	num := f.alloc()
 	f.locs[num] = objLoc{at: len(f.b)}
 	xref := len(f.b)
-	// Entries of 1 + 4 + 2 bytes: type, offset or stream, generation or
-	// index.
-	data := make([]byte, 0, 7*len(f.locs))
+	// Entries of 1 + n + 2 bytes: type, offset or object stream, index
+	// (generation 0); n is 3 if every offset fits, else 4. Each entry is
+	// stored as its difference from the one above (the PNG Up predictor),
+	// which leaves little but zeros to compress.
+	n := 3
+	if xref >= 1<<24 {
+		n = 4
+	}
+	row := 1 + n + 2
+	data := make([]byte, 0, (row+1)*len(f.locs))
+	prev := make([]byte, row)
+	cur := make([]byte, row)
 	for i, l := range f.locs {
+		v, idx := l.at, l.at
 		switch {
 		case i == 0:
-			data = append(data, 0, 0, 0, 0, 0, 0xFF, 0xFF)
+			cur[0], v, idx = 0, 0, 0xFFFF
 		case l.stream != 0:
-			data = append(data, 2, byte(l.stream>>24), byte(l.stream>>16), byte(l.stream>>8), byte(l.stream),
-				byte(l.at>>8), byte(l.at))
+			cur[0], v = 2, l.stream
 		default:
-			data = append(data, 1, byte(l.at>>24), byte(l.at>>16), byte(l.at>>8), byte(l.at), 0, 0)
+			cur[0], idx = 1, 0
 		}
+		for k := range n {
+			cur[1+k] = byte(v >> (8 * (n - 1 - k)))
+		}
+		cur[1+n], cur[2+n] = byte(idx>>8), byte(idx)
+		data = append(data, 2) // PNG filter type Up
+		for k := range row {
+			data = append(data, cur[k]-prev[k])
+		}
+		prev, cur = cur, prev
 	}
 	size := strconv.Itoa(len(f.locs))
-	f.flateStream(num, "/Type /XRef /Size "+size+" /W [1 4 2] /Root "+ref(root)+" /Info "+ref(info)+
-		" /ID [<"+id+"> <"+id+">]", data)
+	f.stream(num, "/Type /XRef /Size "+size+" /W [1 "+strconv.Itoa(n)+" 2] /Root "+ref(root)+" /Info "+ref(info)+
+		" /ID [<"+id+"> <"+id+">] /Filter /FlateDecode /DecodeParms <</Predictor 12 /Columns "+strconv.Itoa(row)+">>",
+		f.flate(data))
 	f.b = append(f.b, "startxref\n"...)
 	f.b = strconv.AppendInt(f.b, int64(xref), 10)
 	f.b = append(f.b, "\n%%EOF\n"...)

@@ -117,13 +117,13 @@ func (r labelRange) dict() string {
 // hexText encodes s as a PDF text string: UTF-16BE with byte order mark,
 // written in hex.
 func hexText(s string) string {
-	var b strings.Builder
-	b.WriteString("<FEFF")
+	const digits = "0123456789ABCDEF"
+	b := make([]byte, 0, 6+4*len(s))
+	b = append(b, "<FEFF"...)
 	for _, c := range utf16.Encode([]rune(sanitize(s))) {
-		fmt.Fprintf(&b, "%04X", c)
+		b = append(b, digits[c>>12], digits[c>>8&15], digits[c>>4&15], digits[c&15])
 	}
-	b.WriteByte('>')
-	return b.String()
+	return string(append(b, '>'))
 }
 
 // parseLabel recognises decimal and roman page numbers.
@@ -165,4 +165,26 @@ func romanValue(s string) int {
 		return 0
 	}
 	return v
+}
+
+// appendText appends s as a PDF text string: a literal string in
+// PDFDocEncoding when s has only printable ASCII and Latin-1 letters and
+// signs (where PDFDocEncoding is Latin-1), else as hexText does.
+func appendText(b []byte, s string) []byte {
+	s = sanitize(s)
+	for _, r := range s {
+		if r < ' ' || r >= 0x7F && r < 0xA1 || r > 0xFF {
+			return append(b, hexText(s)...)
+		}
+	}
+	b = append(b, '(')
+	for _, r := range s {
+		switch r {
+		case '(', ')', '\\':
+			b = append(b, '\\', byte(r))
+		default:
+			b = append(b, byte(r))
+		}
+	}
+	return append(b, ')')
 }

@@ -64,7 +64,7 @@ func (w *writer) writeOutline(out *file, pageObjs []int) int {
 	for i, o := range items {
 		n := &nodes[i]
 		var b strings.Builder
-		b.WriteString("<</Title " + hexText(o.Title) + " /Parent " + ref(n.parent))
+		b.WriteString("<</Title " + string(appendText(nil, o.Title)) + " /Parent " + ref(n.parent))
 		for _, e := range []struct {
 			key string
 			num int

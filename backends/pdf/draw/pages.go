@@ -19,6 +19,17 @@ type writer struct {
 	problems []Problem
 	missing  map[missingKey]*missingRune
 	contents [][]byte // compressed content stream of each page
+
+	// For a tagged document (see tags.go): the role of each structure
+	// element, the document's and then one Link per link annotation; the
+	// element of each text, by page; the element of each marked-content
+	// id, by page.
+	roles      []string
+	textElems  [][]int32
+	texts      [][]page.Text // the texts of each page, cut at link areas
+	mcids      [][]int32
+	imageMCIDs []int // per page: how many of its MCIDs, the first, are images'
+	links      []linkElem
 }
 
 // objects are the numbers of the objects every document has.
@@ -37,7 +48,11 @@ func (w *writer) drawPages() error {
 		if w.imageRes != nil {
 			res = w.imageRes[i]
 		}
-		workers.jobs <- pageJob{index: i, images: res}
+		j := pageJob{index: i, images: res}
+		if w.textElems != nil {
+			j.elems, j.texts = w.textElems[i], w.texts[i]
+		}
+		workers.jobs <- j
 	}
 	return workers.finish()
 }
@@ -63,6 +78,10 @@ func (w *writer) assemble(f *file, date time.Time) ([]byte, error) {
 		}
 	}
 	outline := w.writeOutline(f, pageObjs)
+	structRoot := 0
+	if w.tagged() {
+		structRoot = w.writeStructure(f, pageObjs)
+	}
 	var kids strings.Builder
 	for i, num := range pageObjs {
 		if i > 0 {
@@ -73,7 +92,7 @@ func (w *writer) assemble(f *file, date time.Time) ([]byte, error) {
 	f.object(o.pages, "<</Type /Pages /Kids ["+kids.String()+"] /Count "+strconv.Itoa(len(pageObjs))+">>")
 	f.object(o.info, w.infoDict(date))
 	f.stream(o.meta, "/Type /Metadata /Subtype /XML", w.xmp(date))
-	f.object(o.catalog, w.catalog(o, outline))
+	f.object(o.catalog, w.catalog(o, outline, structRoot))
 	return f.finish(o.catalog, o.info), nil
 }
 
@@ -111,7 +130,7 @@ func (w *writer) writePage(f *file, o objects, i int, pageObjs []int) {
 	if w.annots != nil {
 		annots = w.annots[i]
 	}
-	refs := w.writeAnnots(f, annots, num, pageObjs)
+	refs := w.writeAnnots(f, annots, pageObjs)
 	b := f.build()
 	b = append(b, "<</Type /Page /Parent "+ref(o.pages)+" /MediaBox [0 0 "...)
 	b = appendMilli(b, milli(w.doc.Width))
@@ -121,13 +140,18 @@ func (w *writer) writePage(f *file, o objects, i int, pageObjs []int) {
 	if refs != "" {
 		b = append(b, " /Annots ["+refs+"]"...)
 	}
+	if w.tagged() {
+		b = append(b, " /StructParents "...)
+		b = strconv.AppendInt(b, int64(i), 10)
+		b = append(b, " /Tabs /S"...)
+	}
 	b = append(b, ">>"...)
 	f.objectBytes(num, b)
 	f.built(b)
 }
 
 // catalog returns the document catalog.
-func (w *writer) catalog(o objects, outline int) string {
+func (w *writer) catalog(o objects, outline, structRoot int) string {
 	var b strings.Builder
 	b.WriteString("<</Type /Catalog /Pages " + ref(o.pages) + " /Metadata " + ref(o.meta))
 	if outline != 0 {
@@ -140,9 +164,9 @@ func (w *writer) catalog(o objects, outline int) string {
 		b.WriteString(" /Lang (" + lang + ")")
 	}
 	b.WriteString(" /ViewerPreferences <</DisplayDocTitle true>>")
+	if structRoot != 0 {
+		b.WriteString(" /MarkInfo <</Marked true>> /StructTreeRoot " + ref(structRoot))
+	}
 	b.WriteString(">>")
 	return b.String()
 }
-
-// tagged reports whether the document carries a structure tree.
-func (w *writer) tagged() bool { return false }

@@ -1,6 +1,7 @@
 package draw
 
 import (
+	"bookc/backends/pdf/page"
 	"bytes"
 	"cmp"
 	"compress/zlib"
@@ -12,14 +13,18 @@ import (
 
 // pageJob asks for the content stream of one page.
 type pageJob struct {
-	index  int      // 0-based page index
-	images []string // resource names of the page's images, "" to skip
+	index  int         // 0-based page index
+	images []string    // resource names of the page's images, "" to skip
+	elems  []int32     // structure element of each text, nil if untagged
+	texts  []page.Text // the texts to draw, nil for the page's own
 }
 
 // pageResult is one page's compressed content stream and the problems
 // found while writing it.
 type pageResult struct {
 	data     []byte
+	mcids    []int32 // the structure element of each marked-content id
+	images   int     // the number of them, the first ones, on images
 	problems []Problem
 	err      error
 }
@@ -41,6 +46,7 @@ func (w *writer) startPool() *pool {
 	p := &pool{w: w, jobs: make(chan pageJob, 64), results: make([]pageResult, len(w.doc.Pages))}
 	for range min(runtime.GOMAXPROCS(0), len(w.doc.Pages)) {
 		c := newCanvas(w.doc.Faces, w.doc.Height)
+		c.roles = w.roles
 		p.canvases = append(p.canvases, c)
 		p.wg.Add(1)
 		go p.work(c)
@@ -66,7 +72,17 @@ func (p *pool) drawPage(c *canvas, zw *zlib.Writer, buf *bytes.Buffer, j pageJob
 		}
 	}()
 	c.problems = c.problems[:0]
-	raw := c.draw(j.index+1, p.w.doc.Pages[j.index], j.images)
+	pg := p.w.doc.Pages[j.index]
+	if j.texts != nil {
+		cp := *pg
+		cp.Texts = j.texts
+		pg = &cp
+	}
+	raw := c.draw(j.index+1, pg, j.images, j.elems)
+	if len(c.mcids) > 0 {
+		res.mcids = slices.Clone(c.mcids)
+		res.images = c.imageMCIDs
+	}
 	buf.Reset()
 	zw.Reset(buf)
 	zw.Write(raw) // writes to a bytes.Buffer do not fail
@@ -97,6 +113,10 @@ func (p *pool) finish() error {
 			return r.err
 		}
 		w.contents[i] = r.data
+		if w.mcids != nil {
+			w.mcids[i] = r.mcids
+			w.imageMCIDs[i] = r.images
+		}
 		w.problems = append(w.problems, r.problems...)
 	}
 	slices.SortStableFunc(w.problems, func(a, b Problem) int { return cmp.Compare(a.Page, b.Page) })

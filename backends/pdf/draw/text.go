@@ -23,6 +23,7 @@ type textState struct {
 	y     int64   // baseline of the open array
 	pen   float64 // where the viewer's pen stands after its glyphs, in points
 	exact bool    // pen is known: the face has every glyph drawn so far
+	last  rune    // the last rune drawn in the open array
 }
 
 // tjPlaces is the number of decimal places of the numbers in TJ arrays,
@@ -39,6 +40,9 @@ func (c *canvas) drawTexts(texts []page.Text) {
 		if s == "" {
 			continue
 		}
+		if c.tagged() && c.elems[i] != c.mark {
+			c.switchMarked(t, c.elems[i])
+		}
 		c.place(t)
 		exact := c.glyphs(t.Face, s)
 		ts := &c.text
@@ -47,10 +51,43 @@ func (c *canvas) drawTexts(texts []page.Text) {
 	}
 	c.endRun()
 	if c.text.open {
+		c.endMarked()
 		c.b = append(c.b, "ET\n"...)
 		c.text.open = false
 	}
 }
+
+// switchMarked ends the text of one structure element and starts t's,
+// which belongs to e. A word space before t stays with the text before
+// it, as a space glyph. On the same line the text array is only cut
+// for the marks: the pen runs on.
+func (c *canvas) switchMarked(t *page.Text, e int32) {
+	ts := &c.text
+	same := ts.run && ts.y == c.y(t.Y) && ts.exact
+	if same {
+		c.space(t.X)
+	} else if ts.run && (c.isLink(e) || c.isLink(c.mark)) {
+		// A link's text runs on with the text around it.
+		c.lineEnd()
+	}
+	if same {
+		c.endString()
+		c.b = append(c.b, "]TJ\n"...)
+		c.beginMarked(e)
+		c.b = append(c.b, '[')
+		return
+	}
+	c.endRun()
+	if !ts.open {
+		c.endMarked()
+		c.b = append(c.b, "BT\n"...)
+		ts.open, ts.lx, ts.ly = true, 0, 0
+	}
+	c.beginMarked(e)
+}
+
+// isLink reports whether e is a Link element.
+func (c *canvas) isLink(e int32) bool { return e > 0 && c.roles[e] == "Link" }
 
 // prepare returns the string to draw for t: valid BMP-only UTF-8 with
 // ignorable runes removed and substitutes applied as the face measured
@@ -85,6 +122,8 @@ func (c *canvas) place(t *page.Text) {
 	}
 	if sameLine {
 		c.space(t.X)
+	} else {
+		c.lineEnd()
 	}
 	c.endRun()
 	if !ts.open {
@@ -146,6 +185,7 @@ func (c *canvas) glyphs(face int, s string) bool {
 			exact = false
 		}
 		c.b = appendCode(c.b, f.Glyph(r))
+		c.text.last = r
 	}
 	return exact
 }
@@ -164,6 +204,27 @@ func (c *canvas) space(x float64) {
 	c.b = appendCode(c.b, c.faces[ts.face].Glyph(' '))
 	c.used[ts.face].add(' ')
 	ts.pen += w
+	ts.last = ' '
+}
+
+// lineEnd ends a line of a tagged page with a space glyph, so that the
+// text of the structure elements, which runs on from line to line, keeps
+// its word boundaries; not after a hyphen, which joins the word to the
+// next line. The space goes beyond the line's end and is not seen.
+func (c *canvas) lineEnd() {
+	ts := &c.text
+	if !c.tagged() || !ts.run || c.spaceWidth[ts.face] == 0 {
+		return
+	}
+	switch ts.last {
+	case '-', '\u2010', '\u2011', '/', ' ':
+		return
+	}
+	c.startString()
+	c.b = appendCode(c.b, c.faces[ts.face].Glyph(' '))
+	c.used[ts.face].add(' ')
+	ts.pen += c.spaceWidth[ts.face] * float64(ts.size) / 1000 * ts.hscale()
+	ts.last = ' '
 }
 
 // startString opens a string in the open TJ array unless one is open.

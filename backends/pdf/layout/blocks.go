@@ -37,15 +37,21 @@ func (eb *entryBuilder) block(b ast.Block, c ctx) bool {
 	n := len(eb.items)
 	switch x := b.(type) {
 	case *ast.Para:
+		if eb.cur != nil && eb.cur.solo {
+			eb.push(eb.para(x, c, paraOpts{}, func(r *runs) { r.inlines(x.Inlines, runMeta{}) })...)
+			break
+		}
+		p := eb.open("P")
 		eb.push(eb.para(x, c, paraOpts{}, func(r *runs) { r.inlines(x.Inlines, runMeta{}) })...)
+		eb.close(p)
 	case *ast.List:
-		eb.list(x, c)
+		eb.within("L", func() { eb.list(x, c) })
 	case *ast.CodeBlock:
-		eb.code(x, c)
+		eb.within("Code", func() { eb.code(x, c) })
 	case *ast.Quote:
-		eb.quote(x, c)
+		eb.within("BlockQuote", func() { eb.quote(x, c) })
 	case *ast.Table:
-		eb.table(x, c)
+		eb.within("Table", func() { eb.table(x, c) })
 	case *ast.Figure:
 		eb.figure(x.Image, c)
 	case *ast.Rule:
@@ -84,11 +90,22 @@ func (eb *entryBuilder) list(l *ast.List, c ctx) {
 		}
 		lx := cc.left - gap - e.textWidth(labels[i], st)
 		eb.label = e.appendText(nil, lx, 0, st, labels[i])
+		for k := range eb.label {
+			eb.label[k].label = true
+		}
+		li := eb.open("LI")
+		li.lbl = &snode{role: "Lbl", parent: li}
+		body := eb.open("LBody")
+		if len(item) == 1 {
+			_, body.solo = item[0].(*ast.Para)
+		}
 		eb.blocks(item, cc)
 		if eb.label != nil {
 			b := &vbox{base: e.baseline(st, c.lead), frags: eb.takeLabel()}
 			eb.push(box(c.lead, b, false))
 		}
+		eb.close(body)
+		eb.close(li)
 	}
 }
 
@@ -121,4 +138,5 @@ func (eb *entryBuilder) rule(c ctx) {
 	y := c.lead / 2
 	b := &vbox{role: roleOther, ext: &boxExtra{rules: []page.Rule{{X1: x, Y1: y, X2: x + w/3, Y2: y, Width: 0.5, Color: ruleColor}}}}
 	eb.push(box(c.lead, b, false))
+	b.elem = nil
 }

@@ -15,6 +15,10 @@ type emitter struct {
 	onPage  map[*ast.Footnote]int // numbers given on the current page
 	topMark string                // the last entry title of earlier pages
 	hs      float64               // horizontal scale of the box being drawn; 0 for none
+	ids     map[*snode]int32      // the numbers of the structure elements drawn
+	// artifact makes the texts being emitted artifacts (a repeated
+	// table header).
+	artifact bool
 }
 
 // headFunc returns the running head of a page, "" for none.
@@ -65,9 +69,11 @@ func (em *emitter) page(pg *pageOut, label, head string) {
 	p.Texts = make([]page.Text, 0, n+8)
 	x0 := em.left()
 	em.onPage = map[*ast.Footnote]int{}
-	for _, pl := range pg.items {
+	for i, pl := range pg.items {
+		em.artifact = i == 0 && pg.repeated
 		em.item(p, pl, x0)
 	}
+	em.artifact = false
 	em.tableBreak(p, pg, x0)
 	em.notes(p, pg, x0)
 	if head != "" {
@@ -118,7 +124,7 @@ func (em *emitter) tableBreak(p *page.Page, pg *pageOut, x0 float64) {
 // box emits a box's content with its top-left corner at (x, top).
 func (em *emitter) box(p *page.Page, b *vbox, x, top float64) {
 	if b.ext != nil {
-		em.boxExtra(p, b.ext, x, top)
+		em.boxExtra(p, b.ext, x, top, b.elem)
 	}
 	base := top + b.base
 	em.hs = 0
@@ -130,11 +136,11 @@ func (em *emitter) box(p *page.Page, b *vbox, x, top float64) {
 		r := em.e.readPacked(b)
 		var f frag
 		for r.next(&f) {
-			em.fragFill(p, f, r.fill, x, base)
+			em.fragFill(p, f, r.fill, x, base, em.fragElem(b, &f))
 		}
 	}
 	for _, f := range b.frags {
-		em.frag(p, f, x, base)
+		em.frag(p, f, x, base, em.fragElem(b, &f))
 	}
 	for _, l := range b.links {
 		l.X += x
@@ -151,7 +157,7 @@ func (em *emitter) box(p *page.Page, b *vbox, x, top float64) {
 
 // boxExtra emits a box's rectangles, images and rules, which lie below
 // its texts.
-func (em *emitter) boxExtra(p *page.Page, b *boxExtra, x, top float64) {
+func (em *emitter) boxExtra(p *page.Page, b *boxExtra, x, top float64, elem *snode) {
 	for _, r := range b.rects {
 		r.X += x
 		r.Y += top
@@ -160,6 +166,9 @@ func (em *emitter) boxExtra(p *page.Page, b *boxExtra, x, top float64) {
 	for _, im := range b.images {
 		im.X += x
 		im.Y += top
+		if !em.artifact {
+			im.Elem = em.elemID(elem)
+		}
 		p.Images = append(p.Images, im)
 	}
 	for _, r := range b.rules {
@@ -169,20 +178,21 @@ func (em *emitter) boxExtra(p *page.Page, b *boxExtra, x, top float64) {
 }
 
 // frag emits a text piece, filling in page labels and footnote numbers.
-func (em *emitter) frag(p *page.Page, f frag, x, base float64) {
+func (em *emitter) frag(p *page.Page, f frag, x, base float64, elem int32) {
 	var fl fillIn
 	if f.fill != nil {
 		fl = *f.fill
 	}
-	em.fragFill(p, f, fl, x, base)
+	em.fragFill(p, f, fl, x, base, elem)
 }
 
-// fragFill emits a frag that fills in what fl says, if anything.
-func (em *emitter) fragFill(p *page.Page, f frag, fl fillIn, x, base float64) {
+// fragFill emits a frag of structure element elem that fills in what fl
+// says, if anything.
+func (em *emitter) fragFill(p *page.Page, f frag, fl fillIn, x, base float64, elem int32) {
 	var text string
 	switch {
 	case fl == fillIn{}:
-		p.Texts = append(p.Texts, page.Text{X: x + f.x, Y: base + f.y, Face: int(f.face), Size: em.e.styles[f.st].size, Text: f.text, Color: f.color, HScale: em.hs})
+		p.Texts = append(p.Texts, page.Text{X: x + f.x, Y: base + f.y, Face: int(f.face), Size: em.e.styles[f.st].size, Text: f.text, Color: f.color, Elem: elem, HScale: em.hs})
 		return
 	case fl.dyn != 0:
 		text = em.e.label(fl.dyn)
@@ -196,7 +206,7 @@ func (em *emitter) fragFill(p *page.Page, f frag, fl fillIn, x, base float64) {
 		hsize *= em.hs
 	}
 	for _, g := range appendKerned(nil, x+f.x, base+f.y, face, f.face, int(f.st), hsize, text) {
-		p.Texts = append(p.Texts, page.Text{X: g.x, Y: g.y, Face: int(g.face), Size: size, Text: g.text, Color: f.color, HScale: em.hs})
+		p.Texts = append(p.Texts, page.Text{X: g.x, Y: g.y, Face: int(g.face), Size: size, Text: g.text, Color: f.color, Elem: elem, HScale: em.hs})
 	}
 }
 
@@ -237,8 +247,9 @@ func (em *emitter) notes(p *page.Page, pg *pageOut, x0 float64) {
 		}
 		st := &e.styles[nb.style]
 		num := strconv.Itoa(em.noteNumber(nb.note))
+		lbl := em.elemID(nb.elem)
 		for _, g := range e.appendText(nil, x0, y+nb.numY-st.rise, nb.style, num) {
-			p.Texts = append(p.Texts, page.Text{X: g.x, Y: g.y, Face: int(g.face), Size: e.styles[g.st].size, Text: g.text})
+			p.Texts = append(p.Texts, page.Text{X: g.x, Y: g.y, Face: int(g.face), Size: e.styles[g.st].size, Text: g.text, Elem: lbl})
 		}
 		for k, b := range nb.boxes {
 			em.box(p, b, x0, y+nb.hs[k])
@@ -252,7 +263,7 @@ func (em *emitter) notes(p *page.Page, pg *pageOut, x0 float64) {
 func (em *emitter) runningHead(p *page.Page, text string, x0 float64) {
 	e := em.e
 	base := e.top - 1.5*e.lead
-	em.texts(p, x0, base, styleID(vItalic, szHead), text, em.recto() && e.twoSided)
+	em.texts(p, x0, base, styleID(vItalic, szHead), text, em.recto() && e.twoSided, page.ArtifactHead)
 	ry := base + 0.45*e.lead
 	p.Rules = append(p.Rules, page.Rule{X1: x0, Y1: ry, X2: x0 + e.textW, Y2: ry, Width: 0.4, Color: page.Black})
 }
@@ -261,12 +272,12 @@ func (em *emitter) runningHead(p *page.Page, text string, x0 float64) {
 func (em *emitter) folio(p *page.Page, label string, x0 float64) {
 	e := em.e
 	base := e.top + e.textH + 2.2*e.lead
-	em.texts(p, x0, base, styleID(vRegular, szHead), label, em.recto())
+	em.texts(p, x0, base, styleID(vRegular, szHead), label, em.recto(), page.ArtifactFoot)
 }
 
 // texts sets a line of text at the left edge x0 of the text area, or
-// flush with its right edge.
-func (em *emitter) texts(p *page.Page, x0, base float64, st int, text string, right bool) {
+// flush with its right edge, as artifact elem.
+func (em *emitter) texts(p *page.Page, x0, base float64, st int, text string, right bool, elem int32) {
 	e := em.e
 	fs := e.appendText(nil, 0, 0, st, text)
 	shift := x0
@@ -275,6 +286,6 @@ func (em *emitter) texts(p *page.Page, x0, base float64, st int, text string, ri
 		shift = x0 + e.textW - (last.x + e.faces[last.face].UnkernedWidth(last.text, e.styles[last.st].size))
 	}
 	for _, g := range fs {
-		p.Texts = append(p.Texts, page.Text{X: g.x + shift, Y: base + g.y, Face: int(g.face), Size: e.styles[g.st].size, Text: g.text})
+		p.Texts = append(p.Texts, page.Text{X: g.x + shift, Y: base + g.y, Face: int(g.face), Size: e.styles[g.st].size, Text: g.text, Elem: elem})
 	}
 }

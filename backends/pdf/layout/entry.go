@@ -60,6 +60,7 @@ type entryBuilder struct {
 	keepN  int     // boxes still to keep with the next one (after headings)
 	warned map[string]bool
 	outl   []outlineMark
+	cur    *snode                 // the structure element being set
 	done   map[*ast.Footnote]bool // notes already attached to a box
 	w      *worker
 	refs   []labelRef // the page labels the entry's paragraphs print
@@ -80,6 +81,9 @@ func (eb *entryBuilder) push(items ...vitem) {
 	for _, it := range items {
 		if eb.bars != nil && it.kind != kNewPage && it.kind != kClearPage {
 			it.bars = eb.bars
+		}
+		if it.kind == kBox && it.box != nil {
+			it.box.elem = eb.cur
 		}
 		if it.kind == kBox && eb.keepN > 0 {
 			it.keep = true
@@ -114,11 +118,13 @@ func (eb *entryBuilder) warnf(pos ast.Pos, format string, args ...any) {
 func (eb *entryBuilder) build(sep []vitem) {
 	en := eb.entry
 	eb.push(sep...)
+	sect := eb.open("Sect")
 	eb.title()
 	eb.blocks(en.Lead, eb.e.bodyCtx())
 	for _, s := range en.Sections {
 		eb.section(s)
 	}
+	eb.close(sect)
 	eb.keepN = 0
 }
 
@@ -132,7 +138,7 @@ func (eb *entryBuilder) title() {
 	items := eb.heading(en, c, en.ID(), en.Title)
 	bx := items[0].box.extra()
 	bx.mark, bx.outline = en.TitleText(), eb.outl
-	eb.push(items...)
+	eb.within("H1", func() { eb.push(items...) })
 	eb.push(glue(0.35*eb.e.lead, 0.1*eb.e.lead))
 	eb.keepN = 1
 }
@@ -146,9 +152,11 @@ func (eb *entryBuilder) section(s *ast.Section) {
 		eb.seeAlso(s)
 		return
 	}
+	sect := eb.open("Sect")
+	defer eb.close(sect)
 	c := eb.e.bodyCtx()
 	c.text, c.ragged, c.lead = szSection, true, L*1.15
-	eb.push(eb.heading(s, c, s.Attr.ID, s.Title)...)
+	eb.within("H2", func() { eb.push(eb.heading(s, c, s.Attr.ID, s.Title)...) })
 	eb.push(glue(0.3*L, 0.1*L))
 	eb.keepN = 1
 	eb.blocks(s.Body, eb.e.bodyCtx())
@@ -179,7 +187,7 @@ func (eb *entryBuilder) headingBlock(h *ast.Heading, c ctx) {
 		hc.text, hc.lead = szSection, L*1.15
 	}
 	eb.push(glue(0.4*L, 0.2*L))
-	eb.push(eb.heading(h, hc, h.Attr.ID, h.Inlines)...)
+	eb.within(headingRole(h.Level), func() { eb.push(eb.heading(h, hc, h.Attr.ID, h.Inlines)...) })
 	eb.push(glue(0.15*L, 0.05*L))
 	eb.keepN = 1
 }
@@ -206,7 +214,7 @@ func (eb *entryBuilder) seeAlso(s *ast.Section) {
 			n++
 		}
 	})
-	eb.push(items...)
+	eb.within("P", func() { eb.push(items...) })
 	if len(s.Body) > 0 {
 		eb.push(glue(0.5*c.lead, 0.25*c.lead))
 		eb.blocks(s.Body, eb.e.bodyCtx())

@@ -42,9 +42,11 @@ func (eb *entryBuilder) figure(img *ast.Image, c ctx) {
 		}
 		cc := c
 		cc.italic = true
-		eb.push(eb.para(img, cc, paraOpts{}, func(r *runs) {
-			r.text("["+eb.e.lab.Figure+": "+img.Alt+"]", runMeta{})
-		})...)
+		eb.within("P", func() {
+			eb.push(eb.para(img, cc, paraOpts{}, func(r *runs) {
+				r.text("["+eb.e.lab.Figure+": "+img.Alt+"]", runMeta{})
+			})...)
+		})
 		return
 	}
 	e := eb.e
@@ -56,14 +58,15 @@ func (eb *entryBuilder) figure(img *ast.Image, c ctx) {
 	bx := &vbox{role: roleOther, frags: eb.takeLabel()}
 	bx.ext = &boxExtra{images: []page.Image{{X: c.left + (w-iw)/2, Y: top, W: iw, H: ih, Name: im.name, Type: im.typ, Data: im.data}}}
 	caption := strings.TrimSpace(img.Alt) != ""
-	eb.push(box(ih+top+0.35*e.lead, bx, caption))
+	fig := eb.within("Figure", func() { eb.push(box(ih+top+0.35*e.lead, bx, caption)) })
+	fig.alt = strings.TrimSpace(img.Alt)
 	if caption {
 		cc := e.smallCtx()
 		cc.left, cc.right, cc.ragged = c.left+0.05*w, c.right+0.05*w, true
 		lines := eb.para(img, cc, paraOpts{align: ast.AlignCenter, keepAll: true}, func(r *runs) {
 			r.text(img.Alt, runMeta{})
 		})
-		eb.push(lines...)
+		eb.within("Caption", func() { eb.push(lines...) })
 	}
 }
 

@@ -32,10 +32,14 @@ func (e *engine) titlePage() pageOut {
 	line := func(text string, v variant, sz sizeClass) {
 		c := ctx{text: sz, code: sz, sup: sz, ragged: true}
 		c.lead = math.Round(e.fs*sizeFactor[sz]*1.25*20) / 20
-		add(eb.para(nil, c, paraOpts{role: roleOther, align: ast.AlignCenter, noHyph: true}, func(r *runs) {
+		role := "P"
+		if sz == szTitle {
+			role = "H1"
+		}
+		add(tagItems(eb.para(nil, c, paraOpts{role: roleOther, align: ast.AlignCenter, noHyph: true}, func(r *runs) {
 			r.bold = v == vBold
 			r.text(text, runMeta{})
-		}))
+		}), &snode{role: role}))
 	}
 	line(e.cfg.Title, vBold, szTitle)
 	if e.cfg.Subtitle != "" {
@@ -65,6 +69,7 @@ func (e *engine) chapterHeading(eb *entryBuilder, text, id string) []vitem {
 	})
 	items[0].box.extra().outline = []outlineMark{{title: text, level: 0}}
 	items[len(items)-1].keep = true
+	tagItems(items, &snode{role: "H1", parent: eb.cur})
 	return append(items, glue(1.2*e.lead, 0))
 }
 
@@ -73,6 +78,7 @@ func (e *engine) chapterHeading(eb *entryBuilder, text, id string) []vitem {
 func (e *engine) tocGalley(doc *ast.Document, labels map[string]string) []vitem {
 	eb := e.freeBuilder(e.lab.Contents)
 	g := e.chapterHeading(eb, e.lab.Contents, "")
+	toc := &snode{role: "TOC"}
 	alpha := e.cfg.Order == "alphabetical"
 	letter := ""
 	c := e.bodyCtx()
@@ -80,13 +86,13 @@ func (e *engine) tocGalley(doc *ast.Document, labels map[string]string) []vitem 
 	for _, ch := range e.links.Chapters() {
 		if l := collation.Letter(ch.TitleText()); alpha && l != letter {
 			letter = l
-			g = append(g, e.letterHeading(eb, l, c)...)
+			g = append(g, tagItems(e.letterHeading(eb, l, c), &snode{role: "TOCI", parent: toc})...)
 		}
-		g = append(g, eb.leaderLine(ch, ch.Title, ch.ID(), labels[ch.ID()], c, 0, pnum)...)
+		g = append(g, tagItems(eb.leaderLine(ch, ch.Title, ch.ID(), labels[ch.ID()], c, 0, pnum), &snode{role: "TOCI", parent: toc})...)
 	}
 	g = append(g, glue(0.8*e.lead, 0))
 	idx := []ast.Inline{&ast.Text{Text: e.lab.Index}}
-	g = append(g, eb.leaderLine(nil, idx, link.IndexID, labels[link.IndexID], c, 0, pnum)...)
+	g = append(g, tagItems(eb.leaderLine(nil, idx, link.IndexID, labels[link.IndexID], c, 0, pnum), &snode{role: "TOCI", parent: toc})...)
 	return g
 }
 
@@ -180,5 +186,9 @@ func leaders(e *engine, st int, x1, x2 float64) []frag {
 		return nil
 	}
 	text := strings.TrimRight(strings.Repeat(". ", n), " ")
-	return e.appendText(nil, from, 0, st, text)
+	fs := e.appendText(nil, from, 0, st, text)
+	for i := range fs {
+		fs[i].elem = artifactNode
+	}
+	return fs
 }

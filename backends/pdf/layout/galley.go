@@ -52,6 +52,7 @@ type vbox struct {
 	frags  []frag
 	links  []page.Link
 	ext    *boxExtra
+	elem   *snode // the structure element of its texts and images
 	role   boxRole
 	hyph   bool  // the line ends at a hyphen: no page should end after it
 	line   int32 // line index within its paragraph, for widow checks
@@ -112,6 +113,8 @@ type frag struct {
 	face  int16 // index into page.Doc.Faces
 	st    int16 // the style whose size the text has
 	color page.Color
+	label bool   // a list item's label
+	elem  *snode // the structure element, if not the box's (never packed)
 }
 
 // fillIn is what a frag's drawn text depends on: the page label of
@@ -136,6 +139,7 @@ type noteBlock struct {
 	hs    []float64 // the top of each box below the note's top
 	numY  float64   // baseline of the number, from the top of the first box
 	style int
+	elem  *snode // the Note element
 }
 
 // tableRun ties a table's rows to the header that repeats after a page

@@ -23,10 +23,12 @@ func (e *engine) indexGalley(labels, ends map[string]string) (head, g []vitem, c
 		}
 	}
 	for _, grp := range e.links.Index() {
-		g = append(g, e.letterHeading(eb, grp.Letter, c)...)
+		g = append(g, tagItems(e.letterHeading(eb, grp.Letter, c), &snode{role: "H2"})...)
+		list := &snode{role: "L"}
 		for _, t := range grp.Terms {
 			num := pageRange(labels[t.ID()], ends[t.ID()])
-			g = append(g, eb.leaderLine(nil, t.Title, t.ID(), num, c, e.fs, pnum)...)
+			li := &snode{role: "LI", parent: list}
+			g = append(g, tagItems(eb.leaderLine(nil, t.Title, t.ID(), num, c, e.fs, pnum), &snode{role: "LBody", parent: li})...)
 		}
 	}
 	return head, g, colW, sep

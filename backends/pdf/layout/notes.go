@@ -25,11 +25,13 @@ func (eb *entryBuilder) noteBlock(n *ast.Footnote) *noteBlock {
 	c.left = 1.1 * e.styles[st].size
 	saved, keepN, bars, label := eb.items, eb.keepN, eb.bars, eb.label
 	eb.items, eb.keepN, eb.bars, eb.label = nil, 0, nil, nil
+	note := eb.open("Note")
 	eb.blocks(n.Body, c)
+	eb.close(note)
 	items := eb.items
 	eb.items, eb.keepN, eb.bars, eb.label = saved, keepN, bars, label
 
-	nb := &noteBlock{note: n, style: styleID(vRegular, szNoteSup)}
+	nb := &noteBlock{note: n, style: styleID(vRegular, szNoteSup), elem: note}
 	y := 0.0
 	for _, it := range items {
 		if it.kind == kBox {

@@ -23,6 +23,7 @@ const (
 	packColor             // the colour follows
 	packDyn               // the text is a page label: its target follows
 	packNote              // the text is a footnote number: its index follows
+	packLabel             // the text is a list item's label
 )
 
 // packable reports whether frags can be packed: faces and styles must
@@ -42,6 +43,9 @@ func (e *engine) appendPacked(dst []byte, b *vbox, fs []frag) []byte {
 		}
 		if f.color != page.Black {
 			flags |= packColor
+		}
+		if f.label {
+			flags |= packLabel
 		}
 		if f.fill != nil && f.fill.dyn != 0 {
 			flags |= packDyn
@@ -97,7 +101,7 @@ func (r *packedReader) next(f *frag) bool {
 	r.n--
 	s := r.s
 	flags := s[r.i]
-	*f = frag{face: int16(s[r.i+1]), st: int16(s[r.i+2])}
+	*f = frag{face: int16(s[r.i+1]), st: int16(s[r.i+2]), label: flags&packLabel != 0}
 	r.fill = fillIn{}
 	f.x = math.Float64frombits(readLE(s, r.i+3, 8))
 	f.y = -r.e.styles[f.st].rise

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"bookc/ast"
@@ -191,7 +192,8 @@ func (eb *entryBuilder) breakPara(pc *paraCache, ds *diag.List, lb []linebreak.I
 		fr, end = eb.lineFrags(fr, bx, lb, ln, meta, x0)
 		alignLine(fr[from:], bx, x0, end, lw.At(i), o.align, c.ragged)
 		if i == 0 {
-			fr = append(fr, label...)
+			// The label comes first, as it is read.
+			fr = slices.Insert(fr, from, label...)
 			if o.anchor != "" {
 				bx.extra().anchors = []string{o.anchor}
 			}

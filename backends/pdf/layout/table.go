@@ -43,6 +43,7 @@ func (eb *entryBuilder) table(t *ast.Table, c ctx) {
 		hx.rules = append(hx.rules, g.rule(0, 0.8), g.rule(head.h, 0.5))
 		run = &tableRun{head: head.vbox, headH: head.h}
 		eb.push(box(head.h, head.vbox, true))
+		head.elem = head.tr
 	}
 	for i, cells := range t.Rows {
 		ri := i + len(t.Head)
@@ -63,6 +64,7 @@ func (eb *entryBuilder) table(t *ast.Table, c ctx) {
 		}
 		keep := !last && (i == 0 || i == len(t.Rows)-2)
 		eb.push(box(rb.h, rb.vbox, keep))
+		rb.elem = rb.tr
 	}
 }
 
@@ -86,13 +88,14 @@ func (g *tableGeom) hairline(y float64) page.Rule {
 // rowBox is a set table row and its height.
 type rowBox struct {
 	*vbox
-	h float64
+	h  float64
+	tr *snode // the row's structure element
 }
 
 // row sets the cells of one row side by side; the row is as tall as its
 // tallest cell.
 func (eb *entryBuilder) row(t *ast.Table, ri int, cells [][]ast.Inline, g *tableGeom, head bool) rowBox {
-	rb := rowBox{vbox: &vbox{role: roleRow}}
+	rb := rowBox{vbox: &vbox{role: roleRow}, tr: &snode{role: "TR", parent: eb.cur}}
 	x := g.x
 	hmax := 0.0
 	for ci, w := range g.widths {
@@ -107,9 +110,13 @@ func (eb *entryBuilder) row(t *ast.Table, ri int, cells [][]ast.Inline, g *table
 			r.bold = head
 			r.inlines(ins, runMeta{})
 		})
+		cell := &snode{role: "TD", parent: rb.tr}
+		if head {
+			cell.role, cell.scope = "TH", "Column"
+		}
 		y := g.vpad
 		for _, it := range items {
-			eb.e.mergeBox(rb.vbox, it.box, y)
+			eb.e.mergeBox(rb.vbox, it.box, y, cell)
 			y += it.h
 		}
 		hmax = max(hmax, y)
@@ -119,10 +126,12 @@ func (eb *entryBuilder) row(t *ast.Table, ri int, cells [][]ast.Inline, g *table
 	return rb
 }
 
-// mergeBox copies a line box's content into dst, its top at y.
-func (e *engine) mergeBox(dst, src *vbox, y float64) {
+// mergeBox copies a line box's content into dst, its top at y, as
+// content of the structure element cell.
+func (e *engine) mergeBox(dst, src *vbox, y float64, cell *snode) {
 	e.eachFrag(src, func(f *frag) {
 		g := *f
+		g.elem = cell
 		g.y += y + src.base
 		dst.frags = append(dst.frags, g)
 	})

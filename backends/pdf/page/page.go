@@ -28,7 +28,32 @@ type Doc struct {
 	Pages   []*Page
 	Outline []OutlineItem
 	Meta    Meta
+	// Elems is the logical structure, for a tagged PDF: Elems[0] is the
+	// root (a Document), every other element names its parent, which
+	// comes before it. Texts and images refer to the element they belong
+	// to. A document without elements is drawn untagged.
+	Elems []Elem
 }
+
+// Elem is an element of the logical structure: a standard structure
+// type of ISO 32000-1, 14.8.4 (Document, Sect, H1…H6, P, L, LI, Lbl,
+// LBody, Table, TR, TH, TD, Figure, Note, Code, BlockQuote, TOC, TOCI,
+// Span …) with what it needs besides its content.
+type Elem struct {
+	Role   string
+	Parent int32  // index into Doc.Elems
+	Alt    string // a Figure's alternative text
+	Lang   string // BCP 47, where it differs from the document's
+	Scope  string // a TH's scope: "Column", "Row" or "Both"
+}
+
+// What a Text or Image that belongs to no element is: an artifact,
+// marked as the running head or the folio (page number) where it is one.
+const (
+	Artifact     int32 = 0
+	ArtifactHead int32 = -1
+	ArtifactFoot int32 = -2
+)
 
 // Meta is the document information.
 type Meta struct {
@@ -57,6 +82,7 @@ type Text struct {
 	Size  float64
 	Text  string
 	Color Color
+	Elem  int32 // index into Doc.Elems, or one of the Artifact kinds
 	// HScale is the horizontal scale of the glyphs (font expansion of a
 	// justified line, within a few per cent); 0 and 1 mean none.
 	HScale float64
@@ -81,6 +107,7 @@ type Image struct {
 	Name       string // a stable name, unique per image data
 	Type       string // "png" or "jpg"
 	Data       []byte
+	Elem       int32 // index into Doc.Elems (a Figure), or Artifact
 }
 
 // Link is a clickable area. Exactly one of Dest (an anchor id) and URL is

@@ -1,0 +1,99 @@
+package layout
+
+import (
+	"bookc/backends/pdf/page"
+)
+
+// The layout records the book's logical structure for a tagged PDF: a
+// tree of structure elements (snode) that the boxes and frags point
+// into, built as the entries are set, and numbered into page.Doc.Elems
+// as the pages are drawn, in the order in which their content first
+// appears there. An element without content never gets a number.
+
+// snode is a structure element being built.
+type snode struct {
+	role   string
+	parent *snode // nil: the document
+	alt    string // a figure's alternative text
+	lang   string
+	scope  string // a header cell's scope
+	lbl    *snode // a list item's label
+	solo   bool   // an LBody holding one paragraph: its text is the body's
+}
+
+// artifactNode marks frags that are not part of the text, such as dot
+// leaders.
+var artifactNode = &snode{role: "Artifact"}
+
+// open starts a structure element of the given role inside the current
+// one and makes it current.
+func (eb *entryBuilder) open(role string) *snode {
+	n := &snode{role: role, parent: eb.cur}
+	eb.cur = n
+	return n
+}
+
+// close makes n's parent current again.
+func (eb *entryBuilder) close(n *snode) { eb.cur = n.parent }
+
+// within sets fn's material as content of a new element of the given
+// role and returns the element.
+func (eb *entryBuilder) within(role string, fn func()) *snode {
+	n := eb.open(role)
+	fn()
+	eb.close(n)
+	return n
+}
+
+// tagItems makes n the element of the boxes among items.
+func tagItems(items []vitem, n *snode) []vitem {
+	for _, it := range items {
+		if it.box != nil {
+			it.box.elem = n
+		}
+	}
+	return items
+}
+
+// elemID returns the number of n in the document's elements, numbering
+// it and its ancestors first if they have none yet.
+func (em *emitter) elemID(n *snode) int32 {
+	if n == nil || n == artifactNode {
+		return page.Artifact
+	}
+	if id, ok := em.ids[n]; ok {
+		return id
+	}
+	var parent int32
+	if n.parent != nil {
+		parent = em.elemID(n.parent)
+	}
+	id := int32(len(em.d.Elems))
+	em.d.Elems = append(em.d.Elems, page.Elem{Role: n.role, Parent: parent, Alt: n.alt, Lang: n.lang, Scope: n.scope})
+	em.ids[n] = id
+	return id
+}
+
+// fragElem returns the element of frag f in box b: its own, the list
+// label's for a label, else the box's.
+func (em *emitter) fragElem(b *vbox, f *frag) int32 {
+	switch {
+	case em.artifact:
+		return page.Artifact
+	case f.elem != nil:
+		return em.elemID(f.elem)
+	case f.label:
+		for n := b.elem; n != nil; n = n.parent {
+			if n.lbl != nil {
+				return em.elemID(n.lbl)
+			}
+		}
+	}
+	return em.elemID(b.elem)
+}
+
+// headingRole is the structure type of a heading inside an entry's
+// body: entries have H1, sections H2, so a body heading is at least H3.
+func headingRole(level int) string {
+	return []string{"H3", "H3", "H3", "H3", "H4", "H5", "H6"}[min(max(level, 0), 6)]
+}
