@@ -212,16 +212,43 @@ func TestReproducible(t *testing.T) {
 	}
 }
 
-// TestNoNetwork asserts that the program cannot open a network
-// connection: no HTTP or TLS client is linked in.
+// TestNoNetwork asserts that bookc opens no network connection. Only the
+// preview server (package preview, wired up in serve.go) may link the
+// network packages, and it only listens: no stage of the compiler
+// depends on them, and no source file of the two has an HTTP client or
+// dials out.
 func TestNoNetwork(t *testing.T) {
-	out, err := exec.Command("go", "list", "-deps", ".").Output()
+	out, err := exec.Command("go", "list", "-deps", "-f", "{{.ImportPath}} {{join .Deps \" \"}}", "bookc/...").Output()
 	if err != nil {
 		t.Fatalf("go list: %v", err)
 	}
-	for _, pkg := range strings.Fields(string(out)) {
-		if pkg == "net/http" || pkg == "crypto/tls" || strings.HasPrefix(pkg, "net/http/") || pkg == "net/rpc" {
-			t.Errorf("bookc links %s", pkg)
+	netPkg := func(p string) bool {
+		return p == "net/http" || p == "crypto/tls" || strings.HasPrefix(p, "net/http/") || p == "net/rpc"
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		f := strings.Fields(line)
+		if len(f) == 0 || !strings.HasPrefix(f[0], "bookc") || f[0] == "bookc/preview" || f[0] == "bookc/cmd/bookc" {
+			continue
+		}
+		for _, dep := range f[1:] {
+			if netPkg(dep) {
+				t.Errorf("%s depends on %s", f[0], dep)
+			}
+		}
+	}
+	client := regexp.MustCompile(`http\.(Get|Head|Post|PostForm|NewRequest\w*|Client|DefaultClient|DefaultTransport|Transport)\b|net\.Dial|tls\.Dial`)
+	files, _ := filepath.Glob("../../preview/*.go")
+	more, _ := filepath.Glob("*.go")
+	if len(files) == 0 || len(more) == 0 {
+		t.Fatal("no sources found to scan")
+	}
+	for _, name := range append(files, more...) {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		src, _ := os.ReadFile(name)
+		if m := client.Find(src); m != nil {
+			t.Errorf("%s uses %s", name, m)
 		}
 	}
 }

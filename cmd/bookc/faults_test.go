@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"errors"
 	"math/rand"
@@ -218,11 +219,22 @@ func killLoop(t *testing.T, sig syscall.Signal, check func(hidden []string, code
 	for i := 0; i < 24; i++ {
 		next := 1 - cur
 		editBook(t, book, next)
-		cmd := exec.Command(binary(t), "build", "-q", "-C", book, "-o", out)
+		cmd := exec.Command(binary(t), "build", "-v", "-C", book, "-o", out)
+		rendered := renderedSignal(t, cmd)
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(time.Duration(rng.Int63n(int64(span))))
+		if i%2 == 0 {
+			time.Sleep(time.Duration(rng.Int63n(int64(span))))
+		} else {
+			// Aim at the write phase: it starts when all three renderers
+			// have reported, and lasts some milliseconds.
+			select {
+			case <-rendered:
+			case <-time.After(span):
+			}
+			time.Sleep(time.Duration(rng.Int63n(int64(20 * time.Millisecond))))
+		}
 		cmd.Process.Signal(sig)
 		cmd.Wait()
 		got, hidden := outputs(t, out)
@@ -285,4 +297,79 @@ func TestInterruptLeavesNothing(t *testing.T) {
 			t.Errorf("exit code %d after Ctrl-C", code)
 		}
 	})
+}
+
+// renderedSignal returns a channel that is closed once cmd's verbose
+// output has reported all three renderers (the write phase begins).
+func renderedSignal(t *testing.T, cmd *exec.Cmd) <-chan struct{} {
+	t.Helper()
+	pipe, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch := make(chan struct{})
+	go func() {
+		seen, closed := map[string]bool{}, false
+		sc := bufio.NewScanner(pipe)
+		for sc.Scan() {
+			if f := strings.Fields(sc.Text()); len(f) == 3 && f[2] == "ms" {
+				seen[f[0]] = true
+				if seen["pdf"] && seen["epub"] && seen["anki"] && !closed {
+					close(ch)
+					closed = true
+				}
+			}
+		}
+	}()
+	return ch
+}
+
+// TestDanglingOutLink: an output folder that is a symbolic link to a
+// missing folder is an error naming the link, not "file exists".
+func TestDanglingOutLink(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"book.yaml": goodYAML, "content/good.md": goodEntry})
+	os.Symlink(filepath.Join(dir, "gone"), filepath.Join(dir, "out"))
+	code, stderr := bookc(t, "build", "-C", dir)
+	if code != exitBook || !strings.Contains(stderr, "is a symbolic link to "+filepath.Join(dir, "gone")+", which does not exist") {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if strings.Contains(stderr, "file exists") {
+		t.Errorf("misleading message:\n%s", stderr)
+	}
+}
+
+// TestStaleAnkiMedia removes an image from the book: the next build
+// removes it from out/anki-media, and the folder goes with its last file.
+func TestStaleAnkiMedia(t *testing.T) {
+	dir := t.TempDir()
+	img := "## Bild {#Bild .term}\n\nLead.\n\n![Ein Bild](b.png)\n"
+	write(t, dir, map[string]string{"book.yaml": goodYAML, "content/good.md": goodEntry,
+		"content/img.md": img, "content/b.png": string(pngBytes(4, 3)), "content/c.png": string(pngBytes(5, 3))})
+	build := func() []string {
+		if code, stderr := bookc(t, "build", "-q", "-C", dir); code != 0 {
+			t.Fatalf("exit %d\n%s", code, stderr)
+		}
+		ents, _ := os.ReadDir(filepath.Join(dir, "out", "anki-media"))
+		var names []string
+		for _, e := range ents {
+			names = append(names, e.Name())
+		}
+		return names
+	}
+	first := build()
+	if len(first) != 1 {
+		t.Fatalf("anki-media holds %v", first)
+	}
+	write(t, dir, map[string]string{"content/img.md": strings.Replace(img, "b.png", "c.png", 1)})
+	if second := build(); len(second) != 1 || second[0] == first[0] {
+		t.Errorf("after swapping the image: %v (before %v)", second, first)
+	}
+	write(t, dir, map[string]string{"content/img.md": "## Bild {#Bild .term}\n\nLead.\n"})
+	if third := build(); len(third) != 0 {
+		t.Errorf("after removing the image: %v", third)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out", "anki-media")); err == nil {
+		t.Error("the empty anki-media folder stayed")
+	}
 }

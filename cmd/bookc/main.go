@@ -85,6 +85,6 @@ interrupted (no output was replaced).`,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.AddCommand(newBuild(stderr), newCheck(stdout, stderr), newInit(stdout))
-	root.AddCommand(newWatch(stderr))
+	root.AddCommand(newWatch(stderr), newServe(stderr))
 	return root
 }

@@ -16,6 +16,7 @@ import (
 	"bookc/book"
 	"bookc/build"
 	"bookc/build/txn"
+	"bookc/diag"
 	"bookc/parse"
 
 	"github.com/fsnotify/fsnotify"
@@ -54,11 +55,28 @@ type watcher struct {
 	out    string          // the output folder, absolute
 	dirs   map[string]bool // the folders watched, absolute
 	kept   string          // the Anki state file the build keeps, absolute
+	hooks  watchHooks
+}
+
+// watchHooks let another command (serve) follow the builds of a watch.
+// Both are called from the watch loop, one build at a time.
+type watchHooks struct {
+	// loaded is told of every load: the book, nil when it has errors, and
+	// the diagnostics of parsing and linking.
+	loaded func(b *build.Book, ds diag.List)
+	// emitted is told of every group of formats rendered after a load:
+	// the files written (none on error) and the backends' diagnostics.
+	emitted func(formats, written []string, ds diag.List)
 }
 
 func watch(ctx context.Context, f buildFlags, stderr io.Writer) error {
+	return watchWith(ctx, f, stderr, watchHooks{})
+}
+
+// watchWith is watch, telling hooks of every build.
+func watchWith(ctx context.Context, f buildFlags, stderr io.Writer, hooks watchHooks) error {
 	w := &watcher{flags: f, stderr: stderr, cache: parse.NewCache(), memo: &book.Memo{},
-		guard: txn.NewGuard()}
+		guard: txn.NewGuard(), hooks: hooks}
 	w.out = f.out
 	if !filepath.IsAbs(f.out) {
 		w.out = filepath.Join(f.dir, f.out)
@@ -207,6 +225,9 @@ func (w *watcher) rebuild() {
 		Memo: w.memo}
 	b, ds := build.LoadWith(opts)
 	report(w.stderr, ds, w.flags.quiet)
+	if w.hooks.loaded != nil {
+		w.hooks.loaded(b, ds)
+	}
 	if b == nil {
 		fmt.Fprintf(w.stderr, "%s build failed; outputs unchanged\n", clock())
 		return
@@ -226,6 +247,9 @@ func (w *watcher) rebuild() {
 	for _, g := range groups {
 		written, eds := build.Emit(b, opts, g)
 		report(w.stderr, eds, w.flags.quiet)
+		if w.hooks.emitted != nil {
+			w.hooks.emitted(backendNames(g), written, eds)
+		}
 		if eds.HasErrors() {
 			fmt.Fprintf(w.stderr, "%s %s failed; its outputs are unchanged\n", clock(), groupNames(g))
 			continue
@@ -234,12 +258,14 @@ func (w *watcher) rebuild() {
 	}
 }
 
-func groupNames(g []build.Backend) string {
+func groupNames(g []build.Backend) string { return strings.Join(backendNames(g), ", ") }
+
+func backendNames(g []build.Backend) []string {
 	var out []string
 	for _, b := range g {
 		out = append(out, b.Name)
 	}
-	return strings.Join(out, ", ")
+	return out
 }
 
 func names(paths []string) string {
