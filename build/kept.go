@@ -41,6 +41,9 @@ func writeKept(outs []book.File) ([]string, diag.List) {
 // book's folder is not an output folder, so no transaction of txn (which
 // also clears temporary files in the folders below) runs there.
 func replaceFile(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return err

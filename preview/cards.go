@@ -13,21 +13,25 @@ import (
 	"bookc/book"
 )
 
-// cardSet is the Anki backend's output read back the way Anki's importer
-// reads it: the header lines, then one note per record.
+// cardSet is the Anki backend's CSV read back the way Anki's text
+// importer reads it (rslib/src/import_export/text/csv/metadata.rs): the
+// header lines, then one note per record, the columns the header does
+// not claim for the deck, the GUID, the tags or the note type being the
+// note's fields in order.
 type cardSet struct {
 	noteType string
 	deck     string
+	tags     string // added to every note
 	notes    []note
 	media    map[string][]byte
 }
 
-// note is one imported note: its two fields and its tags.
+// note is one imported note: its first two fields, its deck and tags.
 type note struct {
-	front, back, tags string
+	front, back, deck, tags string
 }
 
-// cards renders the site's book as Anki cards once.
+// cardSet renders the site's book as Anki cards once.
 func (st *site) cardSet() (*cardSet, error) {
 	st.cardsOnce.Do(func() {
 		b := st.book
@@ -44,10 +48,8 @@ func (st *site) cardSet() (*cardSet, error) {
 	return st.cards, st.cardsErr
 }
 
-// readCards parses the CSV as Anki does: lines starting with '#' before
-// the first record are headers, fields are tab-separated with RFC 4180
-// quoting, the first two columns are the note's fields and the third its
-// tags (the header says so, and the backend always writes it that way).
+// readCards parses the CSV: header lines start with '#' before the first
+// record; records are tab-separated with RFC 4180 quoting.
 func readCards(files []book.File) (*cardSet, error) {
 	cs := &cardSet{media: map[string][]byte{}}
 	var data []byte
@@ -58,21 +60,27 @@ func readCards(files []book.File) (*cardSet, error) {
 			cs.media[name] = f.Data
 		}
 	}
+	special := map[int]string{} // 0-based column → what it holds
 	for bytes.HasPrefix(data, []byte("#")) {
 		line, rest, _ := bytes.Cut(data, []byte("\n"))
 		data = rest
-		key, val, _ := strings.Cut(string(line[1:]), ":")
+		key, val, _ := strings.Cut(strings.TrimSuffix(string(line[1:]), "\r"), ":")
 		switch key {
 		case "notetype":
 			cs.noteType = val
 		case "deck":
 			cs.deck = val
+		case "tags":
+			cs.tags = val
+		case "deck column", "guid column", "tags column", "notetype column":
+			if n, err := strconv.Atoi(val); err == nil && n > 0 {
+				special[n-1] = strings.TrimSuffix(key, " column")
+			}
 		}
 	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = '\t'
 	r.FieldsPerRecord = -1
-	r.ReuseRecord = false
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -81,18 +89,39 @@ func readCards(files []book.File) (*cardSet, error) {
 		if err != nil {
 			return nil, fmt.Errorf("reading the cards back: %w", err)
 		}
-		if len(rec) < 3 {
-			return nil, fmt.Errorf("reading the cards back: a record with %d fields", len(rec))
-		}
-		cs.notes = append(cs.notes, note{front: rec[0], back: rec[1], tags: rec[2]})
+		cs.notes = append(cs.notes, noteOf(rec, special, cs))
 	}
 	return cs, nil
 }
 
-// cardsPage shows every card as Anki's stock note types show them: the
-// front, and the back as the front, a rule and the answer. A reversed
-// note type adds the card that asks with the back. The media the cards
-// name are served beside the page.
+// noteOf maps one record's columns as the header says.
+func noteOf(rec []string, special map[int]string, cs *cardSet) note {
+	n := note{deck: cs.deck, tags: cs.tags}
+	var fields []string
+	for i, v := range rec {
+		switch special[i] {
+		case "deck":
+			n.deck = v
+		case "tags":
+			n.tags = strings.TrimSpace(n.tags + " " + v)
+		case "guid", "notetype":
+		default:
+			fields = append(fields, v)
+		}
+	}
+	if len(fields) > 0 {
+		n.front = fields[0]
+	}
+	if len(fields) > 1 {
+		n.back = fields[1]
+	}
+	return n
+}
+
+// cardsPage shows every card as Anki's stock Basic note type shows it:
+// the front, and the back as the front, a rule and the answer (a reverse
+// card is a record of its own). The media the cards name are served
+// beside the page.
 func (s *Server) cardsPage(w http.ResponseWriter, r *http.Request) {
 	st := s.current()
 	if st == nil {
@@ -119,19 +148,16 @@ func (s *Server) cardsPage(w http.ResponseWriter, r *http.Request) {
 // html renders the card previews. The fields are the backend's HTML,
 // shown as Anki shows them; the page's policy lets no script in them run.
 func (cs *cardSet) html() string {
-	reversed := strings.Contains(strings.ToLower(cs.noteType), "reversed")
 	var b strings.Builder
-	b.WriteString(`<main class="bookc-cards"><h1>` + escape(cs.deck) + "</h1>\n<p>")
-	b.WriteString(strconv.Itoa(len(cs.notes)) + " notes, note type <b>" + escape(cs.noteType) + "</b>. ")
-	b.WriteString(`Import <a href="` + outPrefix + `cards.csv">cards.csv</a> with Anki's File › Import.</p>` + "\n")
+	b.WriteString(`<main class="bookc-cards"><h1>Anki</h1>` + "\n<p>")
+	b.WriteString(strconv.Itoa(len(cs.notes)) + " cards, note type <b>" + escape(cs.noteType) + "</b>. ")
+	b.WriteString(`Import <a href="` + outPrefix + `cards.apkg">cards.apkg</a> or <a href="` + outPrefix +
+		`cards.csv">cards.csv</a> with Anki's File › Import.</p>` + "\n")
 	for i, n := range cs.notes {
-		fmt.Fprintf(&b, `<article class="bookc-note" id="note-%d">`, i+1)
-		card(&b, "Card 1", n.front, n.back)
-		if reversed {
-			card(&b, "Card 2", n.back, n.front)
-		}
-		if n.tags != "" {
-			b.WriteString(`<p class="bookc-tags">` + escape(n.tags) + "</p>")
+		fmt.Fprintf(&b, `<article class="bookc-note" id="card-%d">`, i+1)
+		card(&b, "Card "+strconv.Itoa(i+1), n.front, n.back)
+		if meta := strings.TrimSpace(n.deck + " · " + n.tags); meta != "·" {
+			b.WriteString(`<p class="bookc-tags">` + escape(strings.Trim(meta, " ·")) + "</p>")
 		}
 		b.WriteString("</article>\n")
 	}

@@ -18,6 +18,8 @@ type State struct {
 	OK    bool         `json:"ok"`    // the latest build loaded without errors
 	Diags []Diagnostic `json:"diags"` // the latest build's diagnostics, sorted
 	PDF   string       `json:"pdf"`   // when the PDF was last written, "15:04:05"
+	// PDFBuild is the build the PDF on disk comes from.
+	PDFBuild int `json:"pdfBuild"`
 }
 
 // Diagnostic is one diagnostic as the page shows it.
@@ -41,7 +43,7 @@ func (s *Server) State() State {
 }
 
 func (s *Server) stateLocked() State {
-	st := State{Build: s.build, OK: s.ok, PDF: s.pdf, Diags: []Diagnostic{}}
+	st := State{Build: s.build, OK: s.ok, PDF: s.pdf, PDFBuild: s.pdfBuild, Diags: []Diagnostic{}}
 	if s.site != nil {
 		st.Gen = s.site.gen
 	}

@@ -37,33 +37,22 @@ type Server struct {
 	opts Options
 	mux  *http.ServeMux
 
-	mu      sync.Mutex
-	site    *site // last good pages; nil until the first good build
-	build   int   // number of the latest build
-	ok      bool  // the latest build loaded without errors
-	parts   map[string]diag.List
-	pdf     string // time the PDF was last written, "15:04:05"
-	pending *job   // the newest book waiting to be rendered
-	subs    map[chan []byte]struct{}
+	mu       sync.Mutex
+	site     *site // last good pages; nil until the first good build
+	build    int   // number of the latest build
+	ok       bool  // the latest build loaded without errors
+	parts    map[string]diag.List
+	pdf      string // time the PDF was last written, "15:04:05"
+	pdfBuild int    // the build it comes from
+	subs     map[chan []byte]struct{}
 
-	wake chan struct{}
-	quit chan struct{}
-	done chan struct{}
+	quit chan struct{} // closed by Close: the event streams end
 }
 
-// job is a loaded book waiting to become pages.
-type job struct {
-	build int
-	book  *build.Book
-}
-
-// New returns a server with no pages yet; it renders books as Loaded
-// hands them over, in the background, until Close.
+// New returns a server with no pages yet.
 func New(opts Options) *Server {
-	s := &Server{opts: opts, parts: map[string]diag.List{}, subs: map[chan []byte]struct{}{},
-		wake: make(chan struct{}, 1), quit: make(chan struct{}), done: make(chan struct{})}
+	s := &Server{opts: opts, parts: map[string]diag.List{}, subs: map[chan []byte]struct{}{}, quit: make(chan struct{})}
 	s.routes()
-	go s.renderLoop()
 	return s
 }
 
@@ -72,38 +61,37 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.guard(s.mux).ServeHTTP(w, r)
 }
 
-// Close ends the event streams and the rendering; the pages already
-// served stay as they are. Call it before shutting the HTTP server down,
-// which waits for open streams.
+// Close ends the event streams. Call it before shutting the HTTP server
+// down, which waits for open streams.
 func (s *Server) Close() {
 	s.mu.Lock()
+	defer s.mu.Unlock()
 	select {
 	case <-s.quit:
 	default:
 		close(s.quit)
 	}
-	s.mu.Unlock()
-	<-s.done
 }
 
 // Loaded takes the result of a load: the book, nil when it has errors,
-// and its diagnostics. A good book is rendered into pages in the
-// background; until they are ready, and after a bad load, the last good
-// pages stay.
+// and its diagnostics. A good book is rendered into pages at once, before
+// the outputs are written, so that open pages follow an edit first; after
+// a bad load the last good pages stay.
 func (s *Server) Loaded(b *build.Book, ds diag.List) {
 	s.mu.Lock()
 	s.build++
+	n := s.build
 	s.ok = b != nil
 	s.parts = map[string]diag.List{"load": ds}
-	if b != nil {
-		s.pending = &job{build: s.build, book: b}
-	}
 	s.mu.Unlock()
 	if b != nil {
-		select {
-		case s.wake <- struct{}{}:
-		default:
+		st, rds := newSite(b, n)
+		s.mu.Lock()
+		s.parts["pages"] = rds
+		if st != nil {
+			s.site = st
 		}
+		s.mu.Unlock()
 	}
 	s.broadcast()
 }
@@ -116,39 +104,9 @@ func (s *Server) Emitted(formats, written []string, ds diag.List) {
 	s.parts["emit "+strings.Join(formats, ",")] = ds
 	for _, f := range formats {
 		if f == "pdf" && !ds.HasErrors() && len(written) > 0 {
-			s.pdf = time.Now().Format("15:04:05")
+			s.pdf, s.pdfBuild = time.Now().Format("15:04:05"), s.build
 		}
 	}
 	s.mu.Unlock()
 	s.broadcast()
-}
-
-// renderLoop turns the newest pending book into pages, one at a time;
-// books that were overtaken by a newer one while waiting are skipped.
-func (s *Server) renderLoop() {
-	defer close(s.done)
-	for {
-		select {
-		case <-s.quit:
-			return
-		case <-s.wake:
-		}
-		s.mu.Lock()
-		j := s.pending
-		s.pending = nil
-		s.mu.Unlock()
-		if j == nil {
-			continue
-		}
-		st, ds := newSite(j.book, j.build)
-		s.mu.Lock()
-		if j.build == s.build {
-			s.parts["pages"] = ds
-		}
-		if st != nil && (s.site == nil || j.build > s.site.gen) {
-			s.site = st
-		}
-		s.mu.Unlock()
-		s.broadcast()
-	}
 }

@@ -18,6 +18,8 @@ import (
 	"testing"
 	"time"
 
+	"bookc/backends/anki"
+	"bookc/book"
 	"bookc/build"
 	"bookc/diag"
 )
@@ -365,5 +367,22 @@ func TestEvents(t *testing.T) {
 	}
 	f.srv.Close()
 	for range events {
+	}
+}
+
+// TestReadCards maps columns as Anki's importer does: the header's deck,
+// GUID and tags columns are not fields; the others are, in order.
+func TestReadCards(t *testing.T) {
+	csv := "#separator:Tab\n#html:true\n#notetype:Einfach\n#deck column:1\n#tags:buch neu\n#guid column:4\n" +
+		"Deck A\tVorne\t\"Hinten mit \"\"Zitat\"\",\tTab und\nZeile\"\tg1\n" +
+		"Deck B\t\"#Raute\"\tZweite\tg2\n"
+	cs, err := readCards([]book.File{{Name: anki.FileName, Data: []byte(csv)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []note{{front: "Vorne", back: "Hinten mit \"Zitat\",\tTab und\nZeile", deck: "Deck A", tags: "buch neu"},
+		{front: "#Raute", back: "Zweite", deck: "Deck B", tags: "buch neu"}}
+	if cs.noteType != "Einfach" || len(cs.notes) != 2 || cs.notes[0] != want[0] || cs.notes[1] != want[1] {
+		t.Errorf("read %+v", cs)
 	}
 }

@@ -111,6 +111,9 @@ func optionsOf(cfg *config.Book, ds *diag.List) (options, error) {
 		return o, err
 	}
 	o.deck = deck
+	if given := strings.TrimSpace(a.Deck); given != "" && given != deck {
+		ds.Warnf(cfg.Pos("anki"), "anki.deck %q: Anki names the deck %q (control characters go, spaces and colons around \"::\" are trimmed)", given, deck)
+	}
 	for _, part := range a.Back {
 		o.lead = o.lead || part == "lead"
 		o.explanation = o.explanation || part == "explanation"

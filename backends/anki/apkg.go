@@ -3,11 +3,11 @@ package anki
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -97,42 +97,48 @@ func writePackage(o *options, cfg *config.Book, st *State, notes []*note, media 
 	return buf.Bytes(), nil
 }
 
-// writeCollection writes the SQLite collection into a temporary file and
-// returns its bytes. The file is written in one transaction, rows in a
-// fixed order, rollback journal (never WAL) and a fixed page size, so the
-// same notes give the same bytes.
+// writeCollection builds the SQLite collection in memory and returns its
+// bytes, as the file would hold them. It is written in one transaction,
+// rows in a fixed order, with a rollback journal (never WAL) and a fixed
+// page size, so the same notes give the same bytes.
 func writeCollection(o *options, cfg *config.Book, st *State, notes []*note) ([]byte, error) {
-	dir, err := os.MkdirTemp("", "bookc-apkg-")
+	db, err := sql.Open("sqlite", "file:collection.anki2?mode=memory")
 	if err != nil {
 		return nil, err
 	}
-	defer os.RemoveAll(dir)
-	path := filepath.Join(dir, "collection.anki2")
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		return nil, err
-	}
+	defer db.Close()
 	db.SetMaxOpenConns(1)
-	err = fillCollection(db, o, cfg, st, notes)
-	if cerr := db.Close(); err == nil {
-		err = cerr
-	}
+	ctx := context.Background()
+	conn, err := db.Conn(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return os.ReadFile(path)
+	defer conn.Close()
+	if err := fillCollection(ctx, conn, o, cfg, st, notes); err != nil {
+		return nil, err
+	}
+	var data []byte
+	err = conn.Raw(func(dc any) error {
+		s, ok := dc.(interface{ Serialize() ([]byte, error) })
+		if !ok {
+			return errors.New("the SQLite driver cannot serialize a database")
+		}
+		data, err = s.Serialize()
+		return err
+	})
+	return data, err
 }
 
-func fillCollection(db *sql.DB, o *options, cfg *config.Book, st *State, notes []*note) error {
-	for _, p := range []string{"PRAGMA page_size=4096", "PRAGMA journal_mode=DELETE", "PRAGMA synchronous=OFF", "PRAGMA encoding='UTF-8'"} {
-		if _, err := db.Exec(p); err != nil {
+func fillCollection(ctx context.Context, db *sql.Conn, o *options, cfg *config.Book, st *State, notes []*note) error {
+	for _, p := range []string{"PRAGMA page_size=4096", "PRAGMA encoding='UTF-8'"} {
+		if _, err := db.ExecContext(ctx, p); err != nil {
 			return err
 		}
 	}
-	if _, err := db.Exec(schema11); err != nil {
+	if _, err := db.ExecContext(ctx, schema11); err != nil {
 		return err
 	}
-	tx, err := db.Begin()
+	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}

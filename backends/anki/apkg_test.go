@@ -412,8 +412,16 @@ func TestBadAnkiInput(t *testing.T) {
 			t.Errorf("deck %s: output %v, diagnostics %v", deck, out != nil, ds)
 		}
 	}
+	odd := newBook(t, "title: T\nid: t\nanki:\n  deck: \"Glossar :: KI\\t\\\"neu\\\"\"\n", map[string]string{"a.md": smallEntries})
+	f, out, ds := odd.render(t)
+	if len(ds) != 1 || ds[0].Pos.Line != 3 || !strings.Contains(ds[0].Msg, `"Glossar::KI\"neu\""`) {
+		t.Errorf("odd deck name: %v", ds)
+	}
+	if _, c := checkPackage(t, out.APKG); !c.decks[`Glossar::KI"neu"`] || f.Field(0, colDeck) != `Glossar::KI"neu"` {
+		t.Errorf("decks %v, CSV deck %q", c.decks, f.Field(0, colDeck))
+	}
 	b := newBook(t, "title: T\nid: t\n", map[string]string{"a.md": "## Leer {#Leer .term}\n\n## Bild {#Bild .term}\n\n![x](fehlt.png)\n"})
-	_, out, ds := b.render(t)
+	_, out, ds = b.render(t)
 	var msgs []string
 	for _, d := range ds {
 		msgs = append(msgs, d.String())

@@ -176,25 +176,28 @@ func decodeState(data []byte) (*State, error) {
 	if st.Format != stateFormat {
 		return nil, fmt.Errorf("format %d, this bookc reads %d", st.Format, stateFormat)
 	}
-	lines := bytes.Split(data, []byte("\n"))
+	lines := guidLines(data)
 	for i, n := range st.Notes {
 		if n == nil || n.GUID == "" || n.NID <= 0 || n.Mod <= 0 {
 			return nil, fmt.Errorf("note %d lacks its guid, nid or mod", i+1)
 		}
-		n.line = noteLine(lines, n.GUID)
+		n.line = lines[n.GUID]
 	}
 	return &st, nil
 }
 
-// noteLine finds the line that records guid.
-func noteLine(lines [][]byte, guid string) int {
-	key := []byte(`"guid":"` + guid + `"`)
-	for i, l := range lines {
-		if bytes.Contains(l, key) {
-			return i + 1
+// guidLines maps each GUID to the line that records it, for diagnostics.
+func guidLines(data []byte) map[string]int {
+	key := []byte(`"guid":"`)
+	out := map[string]int{}
+	for i, l := range bytes.Split(data, []byte("\n")) {
+		if _, rest, ok := bytes.Cut(l, key); ok {
+			if g, _, ok := bytes.Cut(rest, []byte(`"`)); ok {
+				out[string(g)] = i + 1
+			}
 		}
 	}
-	return 0
+	return out
 }
 
 // jsonLine turns a JSON error's offset into a line number.

@@ -130,3 +130,26 @@ func TestInitWritesID(t *testing.T) {
 		t.Errorf("no warning without id:\n%s", stderr)
 	}
 }
+
+// TestSamplePackage builds the sample book's cards and reads the package
+// with sqlite3: an intact collection with one note per CSV row, each with
+// its cards in the book's deck.
+func TestSamplePackage(t *testing.T) {
+	out := t.TempDir()
+	if code, stderr := bookc(t, "build", "-C", "../..", "--format", "anki", "-o", out); code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	notes := notesOf(t, filepath.Join(out, "cards.apkg"))
+	csv, _ := os.ReadFile(filepath.Join(out, "cards.csv"))
+	rows := 0
+	for _, line := range strings.Split(string(csv), "\n") {
+		for g := range notes {
+			if strings.HasSuffix(line, "\t"+g) {
+				rows++
+			}
+		}
+	}
+	if len(notes) < 20 || rows != len(notes) {
+		t.Errorf("%d notes in the package, %d CSV rows end in their GUIDs", len(notes), rows)
+	}
+}

@@ -76,8 +76,9 @@ func until(t *testing.T, ctx context.Context, what, cond string) {
 	wctx, cancel := context.WithTimeout(ctx, 60*time.Second)
 	defer cancel()
 	if _, err := chromedp.Run(wctx, chromedp.Poll[chromedp.Void](cond, chromedp.WithPollingInterval(20*time.Millisecond))); err != nil {
-		page, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body ? document.body.innerText.slice(0, 2000) : ''`))
-		t.Fatalf("waiting for %s: %v\npage:\n%s", what, err, page)
+		page, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body ? document.body.innerText.slice(0, 600) : ''`))
+		box, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.getElementById('bookc-diagnostics') || {}).innerText || 'no diagnostics shown'`))
+		t.Fatalf("waiting for %s: %v\npage:\n%s\ndiagnostics:\n%s", what, err, page, box)
 	}
 }
 
@@ -91,6 +92,10 @@ func longEntry() string {
 	return b.String()
 }
 
+// serveYAML is a book.yaml without warnings: the Anki backend warns of a
+// missing id.
+const serveYAML = "title: Gut\nid: gut\ndate: 2026-11-01\ncontent: [content]\n"
+
 const betaEntry = "## Beta {#Beta .chapter .term}\n\nBeta folgt auf [Alpha](#Alpha).\n"
 
 // TestServeBrowser drives a real browser against `bookc serve`: the page
@@ -102,7 +107,7 @@ const betaEntry = "## Beta {#Beta .chapter .term}\n\nBeta folgt auf [Alpha](#Alp
 func TestServeBrowser(t *testing.T) {
 	dir := t.TempDir()
 	alpha := longEntry()
-	write(t, dir, map[string]string{"book.yaml": goodYAML, "content/alpha.md": alpha, "content/beta.md": betaEntry})
+	write(t, dir, map[string]string{"book.yaml": serveYAML, "content/alpha.md": alpha, "content/beta.md": betaEntry})
 	sctx, stop := context.WithCancel(context.Background())
 	defer stop()
 	urls := make(chan string, 1)
@@ -144,17 +149,17 @@ func TestServeBrowser(t *testing.T) {
 	write(t, dir, map[string]string{"content/alpha.md": alpha})
 	until(t, ctx, "the overlay to go", `document.getElementById('bookc-diagnostics') === null && !document.body.innerText.includes('Geänderter')`)
 
-	write(t, dir, map[string]string{"book.yaml": goodYAML + "farbe: blau\n", "content/alpha.md": strings.Replace(alpha, "Anfang", "Ende", 1)})
+	write(t, dir, map[string]string{"book.yaml": serveYAML + "farbe: blau\n", "content/alpha.md": strings.Replace(alpha, "Anfang", "Ende", 1)})
 	until(t, ctx, "the errors of a book that does not build", `(function () {
 		var box = document.getElementById('bookc-diagnostics');
-		return box !== null && box.className === 'bookc-has-errors' && box.innerText.includes('book.yaml:4') &&
+		return box !== null && box.className === 'bookc-has-errors' && box.innerText.includes('book.yaml:5') &&
 			box.innerText.includes('last good pages');
 	})()`)
 	text := evalJS[string](t, ctx, "the last good page", `document.body.innerText`)
 	if !strings.Contains(text, "Anfang des Buchs") || strings.Contains(text, "Ende des Buchs") {
 		t.Error("a book with errors changed the page")
 	}
-	write(t, dir, map[string]string{"book.yaml": goodYAML})
+	write(t, dir, map[string]string{"book.yaml": serveYAML})
 	until(t, ctx, "the fixed book", `document.getElementById('bookc-diagnostics') === null && document.body.innerText.includes('Ende des Buchs')`)
 
 	blocked := evalJS[[]any](t, ctx, "a foreign script", `new Promise(function (resolve) {

@@ -58,6 +58,12 @@ func TestServeInterrupt(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer stream.Body.Close()
+	// The pages come from the loaded book; the files are written after it.
+	// A SIGINT before that write starts rightly writes nothing.
+	waitFor(t, "the first write", func() bool {
+		_, err := os.Stat(filepath.Join(dir, "out", "book.epub"))
+		return err == nil
+	})
 	cmd.Process.Signal(syscall.SIGINT)
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
