@@ -108,11 +108,10 @@ func Emit(b *Book, opts Options, formats []Backend) ([]string, diag.List) {
 		outDir = filepath.Join(opts.Dir, outDir)
 	}
 	start := time.Now()
-	written, wds := writeAll(outDir, outs, formats, opts.Guard)
-	if !wds.HasErrors() {
-		kept, kds := writeKept(outs)
-		written, wds = append(written, kept...), append(wds, kds...)
-	}
+	var kept []string
+	var kds diag.List
+	written, wds := writeAll(outDir, outs, formats, opts.Guard, func() { kept, kds = writeKept(outs) })
+	written, wds = append(written, kept...), append(wds, kds...)
 	opts.trace("write", start)
 	return written, append(ds, wds...)
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"bookc/ast"
 	"bookc/book"
@@ -44,6 +45,7 @@ func replaceFile(path string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
+	removeStaleTemps(path)
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return err
@@ -71,4 +73,23 @@ func replaceFile(path string, data []byte) error {
 		d.Close()
 	}
 	return nil
+}
+
+// removeStaleTemps removes the temporary files of path that a killed
+// build left, ".NAME.DIGITS.tmp" beside it. It runs while the output
+// folder's lock is held (see txn.Set.After).
+func removeStaleTemps(path string) {
+	dir, base := filepath.Dir(path), filepath.Base(path)
+	ents, _ := os.ReadDir(dir)
+	for _, e := range ents {
+		n := e.Name()
+		mid, ok := strings.CutPrefix(n, "."+base+".")
+		if !ok || !e.Type().IsRegular() {
+			continue
+		}
+		digits, ok := strings.CutSuffix(mid, ".tmp")
+		if ok && digits != "" && strings.Trim(digits, "0123456789") == "" {
+			os.Remove(filepath.Join(dir, n))
+		}
+	}
 }

@@ -16,8 +16,10 @@ var ErrInterrupted = txn.ErrInterrupted
 // writeAll writes the outputs into dir as one transaction: all of them are
 // written to temporary files and synced, then renamed into place together.
 // When anything fails, no earlier output is replaced and the diagnostic
-// says so. Temporary files left by killed runs are removed first.
-func writeAll(dir string, outs []book.File, backends []Backend, g *txn.Guard) ([]string, diag.List) {
+// says so. Temporary files left by killed runs are removed first. after,
+// if set, runs once the outputs are in place, before an interrupt can stop
+// the process.
+func writeAll(dir string, outs []book.File, backends []Backend, g *txn.Guard, after func()) ([]string, diag.List) {
 	var ds diag.List
 	fail := func(err error) ([]string, diag.List) {
 		if errors.Is(err, txn.ErrInterrupted) {
@@ -31,6 +33,7 @@ func writeAll(dir string, outs []book.File, backends []Backend, g *txn.Guard) ([
 		return fail(err)
 	}
 	defer set.Close()
+	set.After(after)
 	if set.Restored {
 		ds.Warnf(ast.Pos{File: dir}, "an earlier build was stopped while replacing the outputs; its previous outputs were restored")
 	}

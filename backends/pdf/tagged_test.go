@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"bookc/ast"
+	"bookc/backends/pdf/draw"
 	"bookc/backends/pdf/layout"
 	"bookc/backends/pdf/page"
 	"bookc/book/booktest"
@@ -62,6 +63,20 @@ func TestTaggedSample(t *testing.T) {
 		if !artifacts[w] && !inText(flat, strip(w), artifacts) {
 			t.Errorf("%q is not in the structure", w)
 		}
+	}
+	// The same pages drawn untagged give the same text.
+	d := laidOut(t, bk.Doc, bk.Links, bk.Config)
+	d.Elems = nil
+	plain, err := draw.Write(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plainPath := filepath.Join(t.TempDir(), "plain.pdf")
+	if err := os.WriteFile(plainPath, plain, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if a, b := run(t, "pdftotext", "-enc", "UTF-8", path, "-"), run(t, "pdftotext", "-enc", "UTF-8", plainPath, "-"); a != b {
+		t.Errorf("pdftotext reads the tagged PDF otherwise than the untagged one:\n%s", lineDiff(a, b))
 	}
 	for _, head := range runningHeads(t, bk.Doc, bk.Links, bk.Config) {
 		if strings.Contains(structText, head) {
@@ -140,6 +155,17 @@ func laidOut(t *testing.T, doc *ast.Document, links *link.Links, cfg *config.Boo
 	set, _ := Fonts(cfg)
 	d, _, _ := layout.Layout(doc, links, cfg, set)
 	return d
+}
+
+// lineDiff returns the first lines in which a and b differ.
+func lineDiff(a, b string) string {
+	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range min(len(la), len(lb)) {
+		if la[i] != lb[i] {
+			return "tagged:   " + la[i] + "\nuntagged: " + lb[i]
+		}
+	}
+	return "(one is longer)"
 }
 
 // run runs a tool that must succeed and returns its output.

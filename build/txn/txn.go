@@ -27,6 +27,7 @@ type Set struct {
 	lock  *os.File // the folder, opened and locked
 	files []*staged
 	owned []string
+	after func()
 	done  bool
 	// Restored is set when Open found an interrupted commit and put the
 	// previous files back.
@@ -104,6 +105,12 @@ func prepareDir(dir string) error {
 	}
 	return os.MkdirAll(dir, 0o755)
 }
+
+// After sets fn to run at the end of a successful commit, while the
+// folder's lock and the guard are still held: a file that must follow the
+// outputs (a state file elsewhere) is then written before an interrupt
+// takes effect or another build starts.
+func (s *Set) After(fn func()) { s.after = fn }
 
 // Own makes the set the only source of files in the subfolder sub: on
 // commit, files there that the set did not write are removed.
@@ -198,6 +205,9 @@ func (s *Set) Commit() ([]string, error) {
 	s.prune()
 	syncDir(s.dir)
 	s.g.committed = true
+	if s.after != nil {
+		s.after()
+	}
 	return written, nil
 }
 

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // files lists every file under dir with its content, hidden ones included.
@@ -259,5 +260,35 @@ func TestKilledDuringCommit(t *testing.T) {
 		if got := files(t, dir); !same(got, old) {
 			t.Errorf("after recovery: %v, want %v", got, old)
 		}
+	}
+}
+
+// TestStopWaitsForAfter interrupts while the After hook of a commit runs:
+// Stop returns only once the hook is done, and reports the commit.
+func TestStopWaitsForAfter(t *testing.T) {
+	dir := t.TempDir()
+	g := NewGuard()
+	s, _ := Open(dir, g)
+	s.Stage("a.pdf", []byte("new"))
+	started, finished := make(chan struct{}), false
+	release := make(chan struct{})
+	s.After(func() {
+		close(started)
+		<-release
+		finished = true
+	})
+	go s.Commit()
+	<-started
+	stopped := make(chan bool)
+	go func() { stopped <- g.Stop() }()
+	time.Sleep(50 * time.Millisecond) // gives Stop the chance to return too early
+	select {
+	case <-stopped:
+		t.Fatal("Stop returned while the hook ran")
+	default:
+	}
+	close(release)
+	if !<-stopped || !finished {
+		t.Error("Stop did not wait for the hook or did not report the commit")
 	}
 }

@@ -255,7 +255,8 @@ func killLoop(t *testing.T, sig syscall.Signal, check func(hidden []string, code
 		if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); ok && ws.Signaled() && ws.Signal() == syscall.SIGINT {
 			code = -int(syscall.SIGINT) // stopped before bookc installed its handler
 		}
-		check(hidden, code)
+		temps, _ := filepath.Glob(filepath.Join(book, ".*.tmp"))
+		check(append(hidden, temps...), code)
 		switch {
 		case equalSnap(got, sets[cur]):
 			counts["old set"]++
@@ -268,7 +269,9 @@ func killLoop(t *testing.T, sig syscall.Signal, check func(hidden []string, code
 	}
 	t.Logf("outcomes: %v", counts)
 	runBin(t, "build", "-q", "-C", book, "-o", out)
-	if _, hidden := outputs(t, out); len(hidden) > 0 {
+	_, hidden := outputs(t, out)
+	temps, _ := filepath.Glob(filepath.Join(book, ".*.tmp"))
+	if hidden = append(hidden, temps...); len(hidden) > 0 {
 		t.Errorf("the next build left %v", hidden)
 	}
 }

@@ -53,6 +53,12 @@ func TestServeInterrupt(t *testing.T) {
 		res.Body.Close()
 		return res.StatusCode == 200
 	})
+	// The first build writes the outputs after the pages are served;
+	// Ctrl-C during it would cancel it.
+	waitFor(t, "the first build", func() bool {
+		_, err := os.Stat(filepath.Join(dir, "out", "book.epub"))
+		return err == nil
+	})
 	stream, err := http.Get(url + "_bookc/events")
 	if err != nil {
 		t.Fatal(err)

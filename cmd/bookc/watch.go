@@ -15,7 +15,6 @@ import (
 	"bookc/backends/anki"
 	"bookc/book"
 	"bookc/build"
-	"bookc/build/txn"
 	"bookc/diag"
 	"bookc/parse"
 
@@ -50,7 +49,7 @@ type watcher struct {
 	stderr io.Writer
 	cache  *parse.Cache
 	memo   *book.Memo
-	guard  *txn.Guard
+	ctx    context.Context // a Ctrl-C ends it: the rebuild skips outputs it has not begun
 	fsw    *fsnotify.Watcher
 	out    string          // the output folder, absolute
 	dirs   map[string]bool // the folders watched, absolute
@@ -75,8 +74,7 @@ func watch(ctx context.Context, f buildFlags, stderr io.Writer) error {
 
 // watchWith is watch, telling hooks of every build.
 func watchWith(ctx context.Context, f buildFlags, stderr io.Writer, hooks watchHooks) error {
-	w := &watcher{flags: f, stderr: stderr, cache: parse.NewCache(), memo: &book.Memo{},
-		guard: txn.NewGuard(), hooks: hooks}
+	w := &watcher{flags: f, stderr: stderr, cache: parse.NewCache(), memo: &book.Memo{}, ctx: ctx, hooks: hooks}
 	w.out = f.out
 	if !filepath.IsAbs(f.out) {
 		w.out = filepath.Join(f.dir, f.out)
@@ -86,15 +84,6 @@ func watchWith(ctx context.Context, f buildFlags, stderr io.Writer, hooks watchH
 		return &bookError{msg: err.Error()}
 	}
 	defer func() { w.fsw.Close() }()
-	stopped := make(chan struct{})
-	defer close(stopped)
-	go func() {
-		select {
-		case <-ctx.Done():
-			w.guard.Stop() // a write in progress ends cleanly, none starts
-		case <-stopped:
-		}
-	}()
 	w.rebuild()
 	fmt.Fprintln(stderr, "watching", f.dir, "(Ctrl-C stops)")
 	return w.loop(ctx)
@@ -221,8 +210,7 @@ func editorFile(name string) bool {
 // outputs stay.
 func (w *watcher) rebuild() {
 	start := time.Now()
-	opts := build.Options{Dir: w.flags.dir, OutDir: w.flags.out, Strict: w.flags.strict, Cache: w.cache, Guard: w.guard,
-		Memo: w.memo}
+	opts := build.Options{Dir: w.flags.dir, OutDir: w.flags.out, Strict: w.flags.strict, Cache: w.cache, Memo: w.memo}
 	b, ds := build.LoadWith(opts)
 	report(w.stderr, ds, w.flags.quiet)
 	if w.hooks.loaded != nil {
@@ -244,7 +232,11 @@ func (w *watcher) rebuild() {
 	if len(w.flags.formats) > 0 {
 		groups = [][]build.Backend{sel}
 	}
-	for _, g := range groups {
+	for i, g := range groups {
+		if i > 0 && w.ctx.Err() != nil {
+			fmt.Fprintf(w.stderr, "%s stopped before %s; unchanged\n", clock(), groupNames(g))
+			return
+		}
 		written, eds := build.Emit(b, opts, g)
 		report(w.stderr, eds, w.flags.quiet)
 		if w.hooks.emitted != nil {

@@ -90,7 +90,7 @@ func (w *writer) writeAnnots(f *file, annots []linkAnnot, pageObjs []int) string
 		if i > 0 {
 			refs = append(refs, ' ')
 		}
-		refs = append(refs, ref(num)...)
+		refs = appendRef(refs, num)
 		b := append(f.build(), "<</Subtype /Link /Rect ["...)
 		for k, v := range [4]int64{a.x1, a.y1, a.x2, a.y2} {
 			if k > 0 {

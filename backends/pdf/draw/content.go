@@ -32,10 +32,11 @@ type canvas struct {
 	// element of each text (nil for an untagged page), the element each
 	// marked-content id stands for and the element whose sequence is
 	// open (noMark for none).
-	roles []string
-	elems []int32
-	mcids []int32
-	mark  int32
+	roles  []string
+	marked bool
+	cuts   []textCut
+	mcids  []int32
+	mark   int32
 	// imageMCIDs is the number of MCIDs, the first ones, given to images.
 	imageMCIDs int
 }
@@ -69,13 +70,13 @@ func (c *canvas) problem(format string, args ...any) {
 
 // draw writes page n's content stream and returns it; the result is
 // valid until the next call. images holds the resource name of each of
-// the page's images, "" for those not to be drawn. For a tagged page,
-// elems holds the structure element of each text; the element of each
-// marked-content id is then in c.mcids.
-func (c *canvas) draw(n int, p *page.Page, images []string, elems []int32) []byte {
+// the page's images, "" for those not to be drawn. A tagged page is drawn
+// with marked content, its texts cut at link areas as cuts says; the
+// element of each marked-content id is then in c.mcids.
+func (c *canvas) draw(n int, p *page.Page, images []string, tagged bool, cuts []textCut) []byte {
 	c.b = c.b[:0]
 	c.pageNo = n
-	c.elems, c.mcids, c.mark = elems, c.mcids[:0], noMark
+	c.marked, c.cuts, c.mcids, c.mark = tagged, cuts, c.mcids[:0], noMark
 	// Each content stream starts from the initial graphics state.
 	c.fill, c.stroke, c.lineWidth = page.Black, page.Black, 0
 	c.text = textState{face: -1}
@@ -91,7 +92,7 @@ func (c *canvas) draw(n int, p *page.Page, images []string, elems []int32) []byt
 }
 
 // tagged reports whether the page is drawn with marked content.
-func (c *canvas) tagged() bool { return c.elems != nil }
+func (c *canvas) tagged() bool { return c.marked }
 
 // beginMarked closes the open marked-content sequence and opens one for
 // element e: a structure element's with the next MCID, or an artifact's.

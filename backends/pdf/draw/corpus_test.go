@@ -37,7 +37,19 @@ func corpusDoc(b *testing.B) *page.Doc {
 // BenchmarkCorpus draws a real book: BOOKC_CORPUS=/path/to/book go test
 // -run '^$' -bench Corpus ./backends/pdf/draw
 func BenchmarkCorpus(b *testing.B) {
+	benchCorpus(b, corpusDoc(b))
+}
+
+// BenchmarkCorpusUntagged draws the book without its structure, for
+// what tagging costs.
+func BenchmarkCorpusUntagged(b *testing.B) {
 	doc := corpusDoc(b)
+	doc.Elems = nil
+	benchCorpus(b, doc)
+}
+
+// benchCorpus draws doc b.N times.
+func benchCorpus(b *testing.B, doc *page.Doc) {
 	runtime.GC()
 	var size int
 	b.ReportAllocs()

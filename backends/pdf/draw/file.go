@@ -5,7 +5,9 @@ import (
 	"compress/zlib"
 	"crypto/sha256"
 	"encoding/hex"
+	"runtime"
 	"strconv"
+	"sync"
 )
 
 // file is the PDF being written: the bytes so far and where each
@@ -21,13 +23,16 @@ type file struct {
 	b    []byte
 	locs []objLoc // by object number
 	zbuf bytes.Buffer
-	zw   *zlib.Writer // default level, for fonts, images and metadata
-	fast *zlib.Writer // fastest level, for object streams
+	zw   *zlib.Writer // for fonts, images and metadata
 
 	stmNums []int  // objects waiting for the next object stream
 	stmOffs []int  // their offsets in stmBody
 	stmBody []byte // their text
 	scratch []byte // an object's text being built, see build
+
+	jobs    chan *objStm // object streams to compress
+	objStms []*objStm    // all of them, in order
+	wg      sync.WaitGroup
 }
 
 // objLoc is where an object is: at an offset in the file or as the
@@ -39,13 +44,15 @@ type objLoc struct {
 // objStmSize is the most objects an object stream holds.
 const objStmSize = 500
 
+// objStmLevel is the compression level of object streams.
+const objStmLevel = 4
+
 // newFile starts a PDF 1.7 file. The second line's bytes above 127 tell
 // transfer programs the file is binary.
 func newFile(sizeHint int) *file {
 	f := &file{b: make([]byte, 0, sizeHint), locs: []objLoc{{}}}
 	f.b = append(f.b, "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n"...)
-	f.zw, _ = zlib.NewWriterLevel(&f.zbuf, zlib.DefaultCompression) // the levels are valid
-	f.fast, _ = zlib.NewWriterLevel(&f.zbuf, zlib.BestSpeed)
+	f.zw, _ = zlib.NewWriterLevel(&f.zbuf, zlib.DefaultCompression) // the level is valid
 	return f
 }
 
@@ -97,7 +104,8 @@ func (f *file) build() []byte { return f.scratch[:0] }
 // built keeps the buffer b for the next build.
 func (f *file) built(b []byte) { f.scratch = b }
 
-// flushObjects writes the waiting objects as one object stream.
+// flushObjects hands the waiting objects to the compressors as one
+// object stream; finish writes it.
 func (f *file) flushObjects() {
 	if len(f.stmNums) == 0 {
 		return
@@ -112,9 +120,56 @@ func (f *file) flushObjects() {
 		head = append(head, ' ')
 	}
 	head[len(head)-1] = '\n'
-	dict := "/Type /ObjStm /N " + strconv.Itoa(len(f.stmNums)) + " /First " + strconv.Itoa(len(head))
-	f.stream(num, dict+" /Filter /FlateDecode", f.compress(f.fast, append(head, f.stmBody...)))
+	o := &objStm{num: num, dict: "/Type /ObjStm /N " + strconv.Itoa(len(f.stmNums)) + " /First " +
+		strconv.Itoa(len(head)) + " /Filter /FlateDecode", data: append(head, f.stmBody...)}
 	f.stmNums, f.stmOffs, f.stmBody = f.stmNums[:0], f.stmOffs[:0], f.stmBody[:0]
+	if f.jobs == nil {
+		f.startCompressors()
+	}
+	f.objStms = append(f.objStms, o)
+	f.jobs <- o
+}
+
+// objStm is an object stream on its way to the file.
+type objStm struct {
+	num  int
+	dict string
+	data []byte // the objects, then compressed
+}
+
+// startCompressors starts a compressor for object streams per
+// processor. The streams are written in order, so the output does not
+// depend on which finishes first.
+func (f *file) startCompressors() {
+	f.jobs = make(chan *objStm, 16)
+	for range runtime.GOMAXPROCS(0) {
+		f.wg.Add(1)
+		go func() {
+			defer f.wg.Done()
+			var buf bytes.Buffer
+			zw, _ := zlib.NewWriterLevel(&buf, objStmLevel) // the level is valid
+			for o := range f.jobs {
+				buf.Reset()
+				zw.Reset(&buf)
+				zw.Write(o.data) // writes to a bytes.Buffer do not fail
+				zw.Close()
+				o.data = bytes.Clone(buf.Bytes())
+			}
+		}()
+	}
+}
+
+// writeObjStms waits for the compressors and writes the object streams.
+func (f *file) writeObjStms() {
+	if f.jobs == nil {
+		return
+	}
+	close(f.jobs)
+	f.wg.Wait()
+	for _, o := range f.objStms {
+		f.stream(o.num, o.dict, o.data)
+	}
+	f.objStms, f.jobs = nil, nil
 }
 
 // stream writes object num as a stream of already encoded data; dict
@@ -158,12 +213,19 @@ func (f *file) flateStream(num int, dict string, data []byte) {
 // ref returns "num 0 R".
 func ref(num int) string { return strconv.Itoa(num) + " 0 R" }
 
+// appendRef appends "num 0 R".
+func appendRef(b []byte, num int) []byte {
+	b = strconv.AppendInt(b, int64(num), 10)
+	return append(b, " 0 R"...)
+}
+
 // finish writes the last object stream and the cross-reference stream,
 // which serves as the trailer, and returns the file. The file identifier
 // is a hash of everything before it, so equal documents get equal
 // identifiers.
 func (f *file) finish(root, info int) []byte {
 	f.flushObjects()
+	f.writeObjStms()
 	sum := sha256.Sum256(f.b)
 	id := hex.EncodeToString(sum[:16])
 	num := f.alloc()

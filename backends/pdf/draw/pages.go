@@ -25,8 +25,6 @@ type writer struct {
 	// element of each text, by page; the element of each marked-content
 	// id, by page.
 	roles      []string
-	textElems  [][]int32
-	texts      [][]page.Text // the texts of each page, cut at link areas
 	mcids      [][]int32
 	imageMCIDs []int // per page: how many of its MCIDs, the first, are images'
 	links      []linkElem
@@ -49,9 +47,7 @@ func (w *writer) drawPages() error {
 			res = w.imageRes[i]
 		}
 		j := pageJob{index: i, images: res}
-		if w.textElems != nil {
-			j.elems, j.texts = w.textElems[i], w.texts[i]
-		}
+		j.tagged = w.tagged()
 		workers.jobs <- j
 	}
 	return workers.finish()
@@ -74,6 +70,7 @@ func (w *writer) assemble(f *file, date time.Time) ([]byte, error) {
 	w.contents = nil
 	for i := range w.doc.Faces {
 		if err := w.writeFont(f, i, o.firstFont+fontObjects*i); err != nil {
+			f.writeObjStms() // lets the compressors end
 			return nil, err
 		}
 	}

@@ -1,7 +1,6 @@
 package draw
 
 import (
-	"bookc/backends/pdf/page"
 	"bytes"
 	"cmp"
 	"compress/zlib"
@@ -13,10 +12,9 @@ import (
 
 // pageJob asks for the content stream of one page.
 type pageJob struct {
-	index  int         // 0-based page index
-	images []string    // resource names of the page's images, "" to skip
-	elems  []int32     // structure element of each text, nil if untagged
-	texts  []page.Text // the texts to draw, nil for the page's own
+	index  int      // 0-based page index
+	images []string // resource names of the page's images, "" to skip
+	tagged bool     // draw marked content
 }
 
 // pageResult is one page's compressed content stream and the problems
@@ -72,13 +70,11 @@ func (p *pool) drawPage(c *canvas, zw *zlib.Writer, buf *bytes.Buffer, j pageJob
 		}
 	}()
 	c.problems = c.problems[:0]
-	pg := p.w.doc.Pages[j.index]
-	if j.texts != nil {
-		cp := *pg
-		cp.Texts = j.texts
-		pg = &cp
+	var cuts []textCut
+	if j.tagged {
+		cuts = p.w.linkTexts(j.index)
 	}
-	raw := c.draw(j.index+1, pg, j.images, j.elems)
+	raw := c.draw(j.index+1, p.w.doc.Pages[j.index], j.images, j.tagged, cuts)
 	if len(c.mcids) > 0 {
 		res.mcids = slices.Clone(c.mcids)
 		res.images = c.imageMCIDs

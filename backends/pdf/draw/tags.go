@@ -37,10 +37,11 @@ var standardRoles = map[string]bool{
 
 // linkElem is the Link element of one link annotation.
 type linkElem struct {
-	page   int    // 0-based page index
-	parent int32  // the element of the link's text
-	text   string // the link's text, for the annotation's /Contents
-	obj    int    // the annotation's object number, once written
+	page   int     // 0-based page index
+	parent int32   // the element of the link's text
+	text   string  // the link's text, for the annotation's /Contents
+	end    float64 // where the last piece of it ends
+	obj    int     // the annotation's object number, once written
 }
 
 // tagged reports whether the document carries a structure tree.
@@ -60,29 +61,27 @@ func (w *writer) prepareTags() error {
 	for i, e := range w.doc.Elems {
 		w.roles[i] = e.Role
 	}
-	w.textElems = make([][]int32, len(w.doc.Pages))
-	w.texts = make([][]page.Text, len(w.doc.Pages))
 	w.mcids = make([][]int32, len(w.doc.Pages))
 	w.imageMCIDs = make([]int, len(w.doc.Pages))
 	for i, p := range w.doc.Pages {
-		elems := make([]int32, len(p.Texts))
-		for k, t := range p.Texts {
+		for _, t := range p.Texts {
 			if int(t.Elem) >= n || t.Elem < -2 {
 				return fmt.Errorf("pdf: page %d: text %q belongs to element %d of %d", i+1, t.Text, t.Elem, n)
 			}
-			elems[k] = t.Elem
 		}
 		for _, im := range p.Images {
 			if int(im.Elem) >= n || im.Elem < -2 {
 				return fmt.Errorf("pdf: page %d: image %q belongs to element %d of %d", i+1, im.Name, im.Elem, n)
 			}
 		}
-		texts := p.Texts
-		if w.annots != nil && len(w.annots[i]) > 0 {
-			texts, elems = w.linkTexts(i, elems)
+		if w.annots == nil {
+			continue
 		}
-		w.textElems[i] = elems
-		w.texts[i] = texts
+		for k := range w.annots[i] {
+			w.roles = append(w.roles, "Link")
+			w.links = append(w.links, linkElem{page: i})
+			w.annots[i][k].link = len(w.links)
+		}
 	}
 	return nil
 }
@@ -104,56 +103,56 @@ func (w *writer) checkElems() error {
 	return nil
 }
 
-// linkTexts makes the Link elements of page i's annotations: the
+// textCut is a text of a page cut at the edges of link areas.
+type textCut struct {
+	index  int // into the page's texts
+	pieces []linkPiece
+}
+
+// linkTexts fills in the Link elements of page i's annotations: the
 // glyphs whose middle lies in a link's area become its content. A text
 // that runs into or out of a link area is cut there into pieces, which
-// are drawn where the whole text would have been. It returns the page's
-// texts, cut where needed, and their elements.
-func (w *writer) linkTexts(i int, elems []int32) ([]page.Text, []int32) {
+// are drawn where the whole text would have been; linkTexts returns the
+// texts cut, in order. It runs while the pages are drawn and writes only
+// the page's own Link elements.
+func (w *writer) linkTexts(i int) []textCut {
+	if w.annots == nil || len(w.annots[i]) == 0 {
+		return nil
+	}
 	p := w.doc.Pages[i]
 	annots := w.annots[i]
-	first := len(w.links)
-	for k := range annots {
-		w.roles = append(w.roles, "Link")
-		w.links = append(w.links, linkElem{page: i})
-		annots[k].link = len(w.links)
-	}
 	height := milli(w.doc.Height)
-	var texts []page.Text
-	var out []int32
+	var cuts []textCut
 	for k := range p.Texts {
 		t := &p.Texts[k]
 		pieces := w.cutAtLinks(t, annots, height)
-		if pieces == nil && texts == nil {
+		if pieces == nil {
 			continue
 		}
-		if texts == nil {
-			texts, out = slices.Clone(p.Texts[:k]), slices.Clone(elems[:k])
-		}
-		if pieces == nil {
-			pieces = []linkPiece{{text: *t, link: -1}}
-		}
-		for _, pc := range pieces {
-			texts = append(texts, pc.text)
-			e := elems[k]
-			if pc.link >= 0 && e > 0 {
-				le := &w.links[first+pc.link]
-				if le.parent == 0 {
-					le.parent = e
-				}
-				le.text += pc.text.Text
-				e = int32(len(w.doc.Elems) + first + pc.link)
+		for j := range pieces {
+			pc := &pieces[j]
+			if pc.link < 0 || t.Elem <= 0 {
+				pc.elem = t.Elem
+				continue
 			}
-			out = append(out, e)
+			le := &w.links[annots[pc.link].link-1]
+			if le.parent == 0 {
+				le.parent = t.Elem
+			}
+			if le.text != "" && pc.text.X > le.end+1 {
+				le.text += " "
+			}
+			le.text += pc.text.Text
+			le.end = pc.text.X + w.doc.Faces[t.Face].UnkernedWidth(pc.text.Text, t.Size)*hscale(t)
+			pc.elem = int32(len(w.doc.Elems) + annots[pc.link].link - 1)
 		}
+		cuts = append(cuts, textCut{index: k, pieces: pieces})
 	}
-	if texts == nil {
-		return p.Texts, elems
+	for k := range annots {
+		le := &w.links[annots[k].link-1]
+		le.text = strings.Join(strings.Fields(le.text), " ")
 	}
-	for k := first; k < len(w.links); k++ {
-		w.links[k].text = strings.Join(strings.Fields(w.links[k].text), " ")
-	}
-	return texts, out
+	return cuts
 }
 
 // hscale is t's horizontal scale as a factor.
@@ -168,7 +167,8 @@ func hscale(t *page.Text) float64 {
 // in, -1 for none.
 type linkPiece struct {
 	text page.Text
-	link int
+	link int   // index into the page's annotations, -1 for none
+	elem int32 // the piece's structure element
 }
 
 // cutAtLinks returns the pieces of t by the link area each glyph's
@@ -178,7 +178,8 @@ func (w *writer) cutAtLinks(t *page.Text, annots []linkAnnot, height int64) []li
 	f := w.doc.Faces[t.Face]
 	hs := hscale(t)
 	right := t.X + f.UnkernedWidth(t.Text, t.Size)*hs
-	var near []int
+	var buf [8]int
+	near := buf[:0]
 	for k := range annots {
 		a := &annots[k]
 		if y >= a.y1 && y <= a.y2 && milli(right) > a.x1 && milli(t.X) < a.x2 {
@@ -187,6 +188,9 @@ func (w *writer) cutAtLinks(t *page.Text, annots []linkAnnot, height int64) []li
 	}
 	if len(near) == 0 {
 		return nil
+	}
+	if a := &annots[near[0]]; len(near) == 1 && milli(t.X) >= a.x1 && milli(right) <= a.x2 {
+		return []linkPiece{{text: *t, link: near[0]}} // wholly inside
 	}
 	var pieces []linkPiece
 	x, start, cur := t.X, 0, -2
@@ -235,11 +239,50 @@ type structKid struct {
 	annot      int // the annotation's object number, 0 for a sequence
 }
 
-// structTree is the tree as it is written.
+// structTree is the tree as it is written. The kids of all elements
+// are in one list, each element's chained from first to last by next.
 type structTree struct {
-	kids  [][]structKid
-	nums  []int // object number of each element, 0 if left out
-	pages []int // the page of each element's first content, -1 if none
+	kids        []structKid
+	next        []int32 // the next kid of the same element, -1 at the end
+	first, last []int32 // each element's first and last kid, -1 for none
+	nums        []int   // object number of each element, 0 if left out
+	pages       []int   // the page of each element's first content, -1 if none
+	attached    []bool
+	w           *writer
+}
+
+// addKid appends kid k to element e.
+func (t *structTree) addKid(e int32, k structKid) {
+	i := int32(len(t.kids))
+	t.kids = append(t.kids, k)
+	t.next = append(t.next, -1)
+	if t.first[e] < 0 {
+		t.first[e] = i
+	} else {
+		t.next[t.last[e]] = i
+	}
+	t.last[e] = i
+}
+
+// attach makes e a kid of its parent, attaching the parent first, unless
+// it is attached.
+func (t *structTree) attach(e int32) {
+	if t.attached[e] {
+		return
+	}
+	t.attached[e] = true
+	p := t.w.parent(e)
+	t.attach(p)
+	t.addKid(p, structKid{elem: e})
+}
+
+// add gives element e a piece of content.
+func (t *structTree) add(e int32, k structKid) {
+	t.attach(e)
+	t.addKid(e, k)
+	if t.pages[e] < 0 {
+		t.pages[e] = int(k.page)
+	}
 }
 
 // parent returns the parent of element e.
@@ -263,29 +306,17 @@ func (w *writer) textOrder(e int32) int32 {
 // element with content under its parent, in reading order.
 func (w *writer) buildTree() *structTree {
 	n := len(w.roles)
-	t := &structTree{kids: make([][]structKid, n), nums: make([]int, n), pages: make([]int, n)}
-	attached := make([]bool, n)
-	attached[0] = true
-	var attach func(e int32)
-	attach = func(e int32) {
-		if attached[e] {
-			return
-		}
-		attached[e] = true
-		p := w.parent(e)
-		attach(p)
-		t.kids[p] = append(t.kids[p], structKid{elem: e})
+	t := &structTree{w: w, nums: make([]int, n), pages: make([]int, n), first: make([]int32, n),
+		last: make([]int32, n), attached: make([]bool, n)}
+	for i := range n {
+		t.pages[i], t.first[i], t.last[i] = -1, -1, -1
 	}
-	for i := range t.pages {
-		t.pages[i] = -1
+	t.attached[0] = true
+	size := n
+	for _, m := range w.mcids {
+		size += len(m)
 	}
-	add := func(e int32, k structKid) {
-		attach(e)
-		t.kids[e] = append(t.kids[e], k)
-		if t.pages[e] < 0 {
-			t.pages[e] = int(k.page)
-		}
-	}
+	t.kids, t.next = make([]structKid, 0, size+len(w.links)), make([]int32, 0, size+len(w.links))
 	linkAt := 0
 	for p, mcids := range w.mcids {
 		// Images are drawn first but read where their element comes in
@@ -294,16 +325,16 @@ func (w *writer) buildTree() *structTree {
 		for m := w.imageMCIDs[p]; m < len(mcids); m++ {
 			e := mcids[m]
 			for ; img < w.imageMCIDs[p] && mcids[img] < w.textOrder(e); img++ {
-				add(mcids[img], structKid{elem: -1, page: int32(p), mcid: int32(img)})
+				t.add(mcids[img], structKid{elem: -1, page: int32(p), mcid: int32(img)})
 			}
-			add(e, structKid{elem: -1, page: int32(p), mcid: int32(m)})
+			t.add(e, structKid{elem: -1, page: int32(p), mcid: int32(m)})
 		}
 		for ; img < w.imageMCIDs[p]; img++ {
-			add(mcids[img], structKid{elem: -1, page: int32(p), mcid: int32(img)})
+			t.add(mcids[img], structKid{elem: -1, page: int32(p), mcid: int32(img)})
 		}
 		for ; linkAt < len(w.links) && w.links[linkAt].page == p; linkAt++ {
 			le := &w.links[linkAt]
-			add(int32(len(w.doc.Elems)+linkAt), structKid{elem: -1, page: int32(p), annot: le.obj})
+			t.add(int32(len(w.doc.Elems)+linkAt), structKid{elem: -1, page: int32(p), annot: le.obj})
 		}
 	}
 	return t
@@ -315,7 +346,7 @@ func (w *writer) writeStructure(f *file, pageObjs []int) int {
 	t := w.buildTree()
 	root := f.alloc()
 	for e := range t.nums {
-		if e == 0 || len(t.kids[e]) > 0 {
+		if e == 0 || t.first[e] >= 0 {
 			t.nums[e] = f.alloc()
 		}
 	}
@@ -334,14 +365,14 @@ func (w *writer) writeStructure(f *file, pageObjs []int) int {
 			if m > 0 {
 				b = append(b, ' ')
 			}
-			b = append(b, ref(t.nums[e])...)
+			b = appendRef(b, t.nums[e])
 		}
 		b = append(b, "] "...)
 	}
 	for k := range w.links {
 		b = strconv.AppendInt(b, int64(len(w.mcids)+k), 10)
 		b = append(b, ' ')
-		b = append(b, ref(t.nums[len(w.doc.Elems)+k])...)
+		b = appendRef(b, t.nums[len(w.doc.Elems)+k])
 		b = append(b, ' ')
 	}
 	b = append(b[:len(b)-1], "]>>"...)
@@ -354,42 +385,52 @@ func (w *writer) writeStructure(f *file, pageObjs []int) int {
 // writeElem writes element e.
 func (w *writer) writeElem(f *file, t *structTree, e int32, root int, pageObjs []int) {
 	b := f.build()
-	b = append(b, "<</S /"+w.roles[e]+" /P "...)
+	b = append(b, "<</S /"...)
+	b = append(b, w.roles[e]...)
+	b = append(b, " /P "...)
 	if e == 0 {
-		b = append(b, ref(root)...)
+		b = appendRef(b, root)
 	} else {
-		b = append(b, ref(t.nums[w.parent(e)])...)
+		b = appendRef(b, t.nums[w.parent(e)])
 	}
 	pg := t.pages[e]
 	if pg >= 0 {
-		b = append(b, " /Pg "+ref(pageObjs[pg])...)
+		b = append(b, " /Pg "...)
+		b = appendRef(b, pageObjs[pg])
 	}
 	b = w.elemAttrs(b, e)
-	kids := t.kids[e]
 	b = append(b, " /K "...)
-	if len(kids) > 1 {
+	many := t.next[t.first[e]] >= 0
+	if many {
 		b = append(b, '[')
 	}
-	for k, kid := range kids {
-		if k > 0 {
+	for k := t.first[e]; k >= 0; k = t.next[k] {
+		if k != t.first[e] {
 			b = append(b, ' ')
 		}
+		kid := &t.kids[k]
 		switch {
 		case kid.elem >= 0:
-			b = append(b, ref(t.nums[kid.elem])...)
-		case kid.annot != 0 && int(kid.page) == pg:
-			b = append(b, "<</Type /OBJR /Obj "+ref(kid.annot)+">>"...)
+			b = appendRef(b, t.nums[kid.elem])
 		case kid.annot != 0:
-			b = append(b, "<</Type /OBJR /Obj "+ref(kid.annot)+" /Pg "+ref(pageObjs[kid.page])+">>"...)
+			b = append(b, "<</Type /OBJR /Obj "...)
+			b = appendRef(b, kid.annot)
+			if int(kid.page) != pg {
+				b = append(b, " /Pg "...)
+				b = appendRef(b, pageObjs[kid.page])
+			}
+			b = append(b, ">>"...)
 		case int(kid.page) == pg:
 			b = strconv.AppendInt(b, int64(kid.mcid), 10)
 		default:
-			b = append(b, "<</Type /MCR /Pg "+ref(pageObjs[kid.page])+" /MCID "...)
+			b = append(b, "<</Type /MCR /Pg "...)
+			b = appendRef(b, pageObjs[kid.page])
+			b = append(b, " /MCID "...)
 			b = strconv.AppendInt(b, int64(kid.mcid), 10)
 			b = append(b, ">>"...)
 		}
 	}
-	if len(kids) > 1 {
+	if many {
 		b = append(b, ']')
 	}
 	b = append(b, ">>"...)

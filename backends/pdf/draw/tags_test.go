@@ -126,6 +126,7 @@ func TestStructTree(t *testing.T) {
 	nums := numberTree(str["/ParentTree"], objs)
 	pages := dict(objs, cat["/Pages"].(string))["/Kids"].([]any)
 	mcidRE := regexp.MustCompile(`/MCID (\d+)`)
+	var contents []string
 	for i, pref := range pages {
 		pg := dict(objs, pref.(string))
 		if pg["/Tabs"] != "/S" {
@@ -155,8 +156,13 @@ func TestStructTree(t *testing.T) {
 			}
 			if c, _ := ad["/Contents"].(string); c == "" {
 				t.Errorf("page %d: annotation %v has no /Contents", i+1, a)
+			} else {
+				contents = append(contents, strings.TrimPrefix(c, "u:"))
 			}
 		}
+	}
+	if want := []string{"Siehe Überanpassung auf Seite 2.", "Wikipedia-Artikel"}; !slices.Equal(contents, want) {
+		t.Errorf("links described as %q, want %q", contents, want)
 	}
 	checkParents(t, objs, str["/K"].([]any)[0].(string), cat["/StructTreeRoot"].(string))
 }

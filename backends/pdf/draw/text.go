@@ -34,20 +34,17 @@ const tjPlaces = 1
 
 // drawTexts places every text run as it is.
 func (c *canvas) drawTexts(texts []page.Text) {
+	cuts := c.cuts
 	for i := range texts {
-		t := &texts[i]
-		s := c.prepare(t)
-		if s == "" {
+		if len(cuts) > 0 && cuts[0].index == i {
+			for k := range cuts[0].pieces {
+				pc := &cuts[0].pieces[k]
+				c.drawText(&pc.text, pc.elem)
+			}
+			cuts = cuts[1:]
 			continue
 		}
-		if c.tagged() && c.elems[i] != c.mark {
-			c.switchMarked(t, c.elems[i])
-		}
-		c.place(t)
-		exact := c.glyphs(t.Face, s)
-		ts := &c.text
-		ts.pen += c.faces[t.Face].UnkernedWidth(s, float64(ts.size)/1000) * ts.hscale()
-		ts.exact = exact
+		c.drawText(&texts[i], texts[i].Elem)
 	}
 	c.endRun()
 	if c.text.open {
@@ -57,20 +54,43 @@ func (c *canvas) drawTexts(texts []page.Text) {
 	}
 }
 
+// drawText draws t as content of element e.
+func (c *canvas) drawText(t *page.Text, e int32) {
+	s := c.prepare(t)
+	if s == "" {
+		return
+	}
+	if c.tagged() && e != c.mark {
+		c.switchMarked(t, e)
+	}
+	c.place(t)
+	exact := c.glyphs(t.Face, s)
+	ts := &c.text
+	ts.pen += c.faces[t.Face].UnkernedWidth(s, float64(ts.size)/1000) * ts.hscale()
+	ts.exact = exact
+}
+
+// continues reports whether t goes on in the open TJ array: on the same
+// baseline, in the same font, size, scaling and colour, after the pen.
+func (c *canvas) continues(t *page.Text) bool {
+	ts := &c.text
+	return ts.run && ts.y == c.y(t.Y) && ts.exact && ts.face == t.Face && ts.size == milli(t.Size) &&
+		ts.scale == scaleOf(t) && c.fill == t.Color && t.X > ts.pen-t.Size/2
+}
+
 // switchMarked ends the text of one structure element and starts t's,
 // which belongs to e. A word space before t stays with the text before
 // it, as a space glyph. On the same line the text array is only cut
 // for the marks: the pen runs on.
 func (c *canvas) switchMarked(t *page.Text, e int32) {
 	ts := &c.text
-	same := ts.run && ts.y == c.y(t.Y) && ts.exact
-	if same {
+	if ts.run && ts.y == c.y(t.Y) && ts.exact {
 		c.space(t.X)
 	} else if ts.run && (c.isLink(e) || c.isLink(c.mark)) {
 		// A link's text runs on with the text around it.
 		c.lineEnd()
 	}
-	if same {
+	if c.continues(t) {
 		c.endString()
 		c.b = append(c.b, "]TJ\n"...)
 		c.beginMarked(e)
@@ -114,8 +134,7 @@ func (c *canvas) place(t *page.Text) {
 	size, y := milli(t.Size), c.y(t.Y)
 	sameLine := ts.run && ts.y == y
 	scale := scaleOf(t)
-	if sameLine && ts.exact && ts.face == t.Face && ts.size == size && ts.scale == scale && c.fill == t.Color &&
-		t.X > ts.pen-t.Size/2 {
+	if c.continues(t) {
 		c.space(t.X)
 		c.adjust(t.X)
 		return

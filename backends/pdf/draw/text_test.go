@@ -138,7 +138,7 @@ func TestTJNumbers(t *testing.T) {
 	f := faces[faceSerif]
 	c := newCanvas(faces, pageH)
 	texts, _ := justified(f, faceSerif, bodySize, 50, 100, 200, []string{"Vorteil", "Tee"})
-	got := string(c.draw(1, &page.Page{Texts: texts}, nil, nil))
+	got := string(c.draw(1, &page.Page{Texts: texts}, nil, false, nil))
 	if strings.Count(got, "BT") != 1 || strings.Count(got, "TJ") != 1 || strings.Count(got, "Td") != 1 {
 		t.Errorf("want one BT, Td and TJ:\n%q", got)
 	}

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"math"
 	"strconv"
 
 	"bookc/ast"
@@ -52,8 +53,10 @@ func (eb *entryBuilder) block(b ast.Block, c ctx) bool {
 		eb.within("BlockQuote", func() { eb.quote(x, c) })
 	case *ast.Table:
 		eb.within("Table", func() { eb.table(x, c) })
+		eb.floatable(n, 0.4*eb.e.textH)
 	case *ast.Figure:
 		eb.figure(x.Image, c)
+		eb.floatable(n, eb.e.textH)
 	case *ast.Rule:
 		eb.rule(c)
 	case *ast.Heading:
@@ -94,7 +97,9 @@ func (eb *entryBuilder) list(l *ast.List, c ctx) {
 			eb.label[k].label = true
 		}
 		li := eb.open("LI")
-		li.lbl = &snode{role: "Lbl", parent: li}
+		if l.Ordered {
+			li.lbl = &snode{role: "Lbl", parent: li}
+		}
 		body := eb.open("LBody")
 		if len(item) == 1 {
 			_, body.solo = item[0].(*ast.Para)
@@ -139,4 +144,24 @@ func (eb *entryBuilder) rule(c ctx) {
 	b := &vbox{role: roleOther, ext: &boxExtra{rules: []page.Rule{{X1: x, Y1: y, X2: x + w/3, Y2: y, Width: 0.5, Color: ruleColor}}}}
 	eb.push(box(c.lead, b, false))
 	b.elem = nil
+}
+
+// floatable marks the items from n on, a figure or table, as a block
+// that floats to the top of the next page when it does not fit, if it is
+// no higher than maxH: a longer table splits between rows instead.
+func (eb *entryBuilder) floatable(n int, maxH float64) {
+	k := len(eb.items) - n
+	if k == 0 || k > math.MaxUint16 || eb.items[n].kind != kBox {
+		return
+	}
+	h := 0.0
+	for _, it := range eb.items[n:] {
+		if it.kind != kBox {
+			return
+		}
+		h += it.h
+	}
+	if h <= maxH {
+		eb.items[n].float = uint16(k)
+	}
 }

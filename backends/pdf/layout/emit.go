@@ -246,10 +246,12 @@ func (em *emitter) notes(p *page.Page, pg *pageOut, x0 float64) {
 			y += 0.2 * e.lead
 		}
 		st := &e.styles[nb.style]
-		num := strconv.Itoa(em.noteNumber(nb.note))
 		lbl := em.elemID(nb.elem)
-		for _, g := range e.appendText(nil, x0, y+nb.numY-st.rise, nb.style, num) {
-			p.Texts = append(p.Texts, page.Text{X: g.x, Y: g.y, Face: int(g.face), Size: e.styles[g.st].size, Text: g.text, Elem: lbl})
+		if !nb.cont {
+			num := strconv.Itoa(em.noteNumber(nb.note))
+			for _, g := range e.appendText(nil, x0, y+nb.numY-st.rise, nb.style, num) {
+				p.Texts = append(p.Texts, page.Text{X: g.x, Y: g.y, Face: int(g.face), Size: e.styles[g.st].size, Text: g.text, Elem: lbl})
+			}
 		}
 		for k, b := range nb.boxes {
 			em.box(p, b, x0, y+nb.hs[k])

@@ -60,6 +60,9 @@ func (eb *entryBuilder) figure(img *ast.Image, c ctx) {
 	caption := strings.TrimSpace(img.Alt) != ""
 	fig := eb.within("Figure", func() { eb.push(box(ih+top+0.35*e.lead, bx, caption)) })
 	fig.alt = strings.TrimSpace(img.Alt)
+	if fig.alt == "" {
+		bx.elem = artifactNode // an image without a text is decoration
+	}
 	if caption {
 		cc := e.smallCtx()
 		cc.left, cc.right, cc.ragged = c.left+0.05*w, c.right+0.05*w, true

@@ -25,6 +25,7 @@ type vitem struct {
 	stretch float64 // glue only
 	bars    *bars   // the quote bars beside the item, if any
 	box     *vbox
+	float   uint16 // a figure or table of this many items starts here: it may float
 	kind    vkind
 	keep    bool // no page break directly after this item
 	rule    bool // glue only: draw a separator rule across its middle
@@ -140,6 +141,20 @@ type noteBlock struct {
 	numY  float64   // baseline of the number, from the top of the first box
 	style int
 	elem  *snode // the Note element
+	cont  bool   // the rest of a note begun on the page before: no number
+}
+
+// split cuts a note before its box k: the part for this page and the
+// rest, which continues at the foot of the next.
+func (nb *noteBlock) split(k int) (head, tail *noteBlock) {
+	h, t := *nb, *nb
+	h.boxes, h.hs, h.h = nb.boxes[:k:k], nb.hs[:k:k], nb.hs[k]
+	t.boxes, t.cont, t.h = nb.boxes[k:], true, nb.h-nb.hs[k]
+	t.hs = make([]float64, len(nb.hs)-k)
+	for i := range t.hs {
+		t.hs[i] = nb.hs[k+i] - nb.hs[k]
+	}
+	return &h, &t
 }
 
 // tableRun ties a table's rows to the header that repeats after a page

@@ -273,7 +273,7 @@ func (m *mainMatter) touched(c *entryCache) bool {
 
 // paginateMain cuts the main matter into pages numbered from 1.
 func (e *engine) paginateMain(g []*vitem) []pageOut {
-	p := &pager{g: g, h: e.textH, noteSep: e.lead, noteGap: 0.2 * e.lead, num: 1, twoSided: e.twoSided, foot: e.foot()}
+	p := &pager{g: g, h: e.textH, noteSep: e.lead, noteGap: 0.2 * e.lead, num: 1, twoSided: e.twoSided, foot: e.foot(), floatSep: 0.5 * e.lead}
 	return p.run()
 }
 

@@ -17,7 +17,7 @@ type snode struct {
 	alt    string // a figure's alternative text
 	lang   string
 	scope  string // a header cell's scope
-	lbl    *snode // a list item's label
+	lbl    *snode // a numbered list item's label
 	solo   bool   // an LBody holding one paragraph: its text is the body's
 }
 
@@ -83,8 +83,10 @@ func (em *emitter) fragElem(b *vbox, f *frag) int32 {
 	case f.elem != nil:
 		return em.elemID(f.elem)
 	case f.label:
+		// A number is the item's label; a bullet says no more than the
+		// list does and is an artifact.
 		for n := b.elem; n != nil; n = n.parent {
-			if n.lbl != nil {
+			if n.role == "LI" {
 				return em.elemID(n.lbl)
 			}
 		}
