@@ -65,6 +65,10 @@ func (a Attr) Get(k string) string {
 	return ""
 }
 
+// Lang returns the language the attribute block gives its element, a
+// BCP 47 tag checked by the front end, or "" when it keeps its parent's.
+func (a Attr) Lang() string { return a.Get("lang") }
+
 // Document is a whole book: its entries in reading order.
 type Document struct {
 	Entries []*Entry

@@ -151,5 +151,8 @@ func (p *dumper) inline(in Inline) {
 		p.line("Image src=%q alt=%q @%s", n.Src, n.Alt, n.Pos)
 	case *FootnoteRef:
 		p.line("FootnoteRef %d", n.Note.N)
+	case *Span:
+		p.line("Span %s", attrString(n.Attr, false))
+		p.inlines(n.Inlines)
 	}
 }

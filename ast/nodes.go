@@ -117,6 +117,15 @@ type Image struct {
 // FootnoteRef marks where a footnote is referenced.
 type FootnoteRef struct{ Note *Footnote }
 
+// Span is a run of inlines with attributes of its own, written
+// [text]{lang=en}: a passage in another language (attribute "lang", a
+// checked BCP 47 tag), which speech output pronounces and the PDF
+// hyphenates in that language.
+type Span struct {
+	Attr    Attr
+	Inlines []Inline
+}
+
 func (*Text) inline()        {}
 func (*Space) inline()       {}
 func (*LineBreak) inline()   {}
@@ -127,3 +136,4 @@ func (*Link) inline()        {}
 func (*Ref) inline()         {}
 func (*Image) inline()       {}
 func (*FootnoteRef) inline() {}
+func (*Span) inline()        {}

@@ -27,6 +27,8 @@ func writePlain(b *strings.Builder, ins []Inline) {
 			writePlain(b, n.Inlines)
 		case *Ref:
 			writePlain(b, n.Inlines)
+		case *Span:
+			writePlain(b, n.Inlines)
 		case *Image:
 			b.WriteString(n.Alt)
 		}
@@ -87,6 +89,8 @@ func WalkInlines(ins []Inline, v Visitor) {
 		case *Link:
 			WalkInlines(n.Inlines, v)
 		case *Ref:
+			WalkInlines(n.Inlines, v)
+		case *Span:
 			WalkInlines(n.Inlines, v)
 		}
 	}

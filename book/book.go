@@ -23,6 +23,13 @@ type Book struct {
 	// Memo holds what backends reuse from one build of a watch session to
 	// the next; nil renders from scratch.
 	Memo *Memo
+	// Shared holds what the backends of this book share, made once: the
+	// print layout that the PDF is written from and the EPUB's page list
+	// follows.
+	Shared Memo
+	// PrintPages, when set, returns the printed edition's pagination for
+	// the EPUB's page list (nil for none), with what laying it out said.
+	PrintPages func() ([]link.PrintPage, diag.List)
 }
 
 // File is one output file a backend made, named relative to the output

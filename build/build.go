@@ -16,6 +16,7 @@ import (
 	"bookc/book"
 	"bookc/build/txn"
 	"bookc/diag"
+	"bookc/link"
 	"bookc/parse"
 )
 
@@ -74,7 +75,11 @@ func Load(dir string, strict bool) (*Book, diag.List) {
 }
 
 func load(opts *Options) (*Book, diag.List) {
-	return book.Load(opts.Dir, book.Options{Strict: opts.Strict, Cache: opts.Cache, Trace: opts.Trace, Memo: opts.Memo})
+	b, ds := book.Load(opts.Dir, book.Options{Strict: opts.Strict, Cache: opts.Cache, Trace: opts.Trace, Memo: opts.Memo})
+	if b != nil {
+		b.PrintPages = func() ([]link.PrintPage, diag.List) { return printPages(b) }
+	}
+	return b, ds
 }
 
 // Run builds the book. Every output is rendered in memory first; files are

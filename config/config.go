@@ -29,19 +29,24 @@ const maxSize = 1 << 20
 
 // Book is the parsed book.yaml.
 type Book struct {
-	Title    string    `yaml:"title"`
-	Subtitle string    `yaml:"subtitle"`
-	Author   string    `yaml:"author"`
-	Authors  []string  `yaml:"authors"`
-	Language string    `yaml:"language"`
-	Edition  string    `yaml:"edition"`
-	Date     string    `yaml:"date"`
-	ID       string    `yaml:"id"`
-	Content  []Located `yaml:"content"`
-	Order    string    `yaml:"order"`
-	PDF      PDF       `yaml:"pdf"`
-	EPUB     EPUB      `yaml:"epub"`
-	Anki     Anki      `yaml:"anki"`
+	Title    string   `yaml:"title"`
+	Subtitle string   `yaml:"subtitle"`
+	Author   string   `yaml:"author"`
+	Authors  []string `yaml:"authors"`
+	Language string   `yaml:"language"`
+	Edition  string   `yaml:"edition"`
+	Date     string   `yaml:"date"`
+	ID       string   `yaml:"id"`
+	// Publisher, Rights and ISBN go into the imprint page of both
+	// editions and into the EPUB's metadata.
+	Publisher string    `yaml:"publisher"`
+	Rights    string    `yaml:"rights"`
+	ISBN      ISBN      `yaml:"isbn"`
+	Content   []Located `yaml:"content"`
+	Order     string    `yaml:"order"`
+	PDF       PDF       `yaml:"pdf"`
+	EPUB      EPUB      `yaml:"epub"`
+	Anki      Anki      `yaml:"anki"`
 
 	// Dir is the folder that holds book.yaml; relative paths start there.
 	Dir string `yaml:"-"`
@@ -97,9 +102,35 @@ type Fonts struct {
 
 // EPUB configures the e-book.
 type EPUB struct {
-	Cover      Located `yaml:"cover"`
-	CSS        Located `yaml:"css"`
-	EmbedFonts bool    `yaml:"embed-fonts"`
+	Cover         Located       `yaml:"cover"`
+	CSS           Located       `yaml:"css"`
+	EmbedFonts    bool          `yaml:"embed-fonts"`
+	Accessibility Accessibility `yaml:"accessibility"`
+	// PageList, when false, leaves out the page list of the printed
+	// edition (page-break markers, page-list nav, dc:source).
+	PageList *bool `yaml:"page-list"`
+}
+
+// ISBN holds the book's ISBNs: the printed edition's and the e-book's.
+type ISBN struct {
+	Print Located `yaml:"print"`
+	EBook Located `yaml:"ebook"`
+}
+
+// Accessibility is what only a person can state about the e-book's
+// accessibility: the conformance claim and who checked it. The rest of
+// the accessibility metadata is computed from the content.
+type Accessibility struct {
+	// ConformsTo is the claim, e.g. "EPUB Accessibility 1.1 - WCAG 2.1
+	// Level AA"; without it no conformance is claimed.
+	ConformsTo Located `yaml:"conforms-to"`
+	// CertifiedBy names who evaluated the claim; Credential is their
+	// credential, Report the address of the evaluation report.
+	CertifiedBy string `yaml:"certified-by"`
+	Credential  string `yaml:"certifier-credential"`
+	Report      string `yaml:"certifier-report"`
+	// Summary replaces the computed accessibility summary.
+	Summary string `yaml:"summary"`
 }
 
 // Anki configures the flashcards.
@@ -231,7 +262,7 @@ func addYAMLError(ds *diag.List, name string, err error) {
 func sectionName(goType string) string {
 	switch goType {
 	case "config.Book":
-		return "the top level (known: title, subtitle, author, authors, language, edition, date, id, content, order, pdf, epub, anki)"
+		return "the top level (known: title, subtitle, author, authors, language, edition, date, id, publisher, rights, isbn, content, order, pdf, epub, anki)"
 	case "config.PDF":
 		return "pdf (known: paper, margins, two-sided, font-size, fonts)"
 	case "config.Margins":
@@ -239,7 +270,11 @@ func sectionName(goType string) string {
 	case "config.Fonts":
 		return "pdf.fonts (known: serif, serif-bold, serif-italic, serif-bold-italic, mono, mono-bold)"
 	case "config.EPUB":
-		return "epub (known: cover, css, embed-fonts)"
+		return "epub (known: cover, css, embed-fonts, accessibility, page-list)"
+	case "config.Accessibility":
+		return "epub.accessibility (known: conforms-to, certified-by, certifier-credential, certifier-report, summary)"
+	case "config.ISBN":
+		return "isbn (known: print, ebook)"
 	case "config.Anki":
 		return "anki (known: deck, notetype, tags, reversed, seealso, back, fields, state)"
 	case "config.Paper":

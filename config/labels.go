@@ -10,15 +10,15 @@ import (
 // hyphenation patterns of its text. Another language gets the English
 // words and no hyphenation, with a warning (see check in values.go).
 
-// language is what bookc knows of one language.
-type language struct {
+// langInfo is what bookc knows of one language.
+type langInfo struct {
 	labels Labels
 	// patterns names the hyphenation file the PDF uses (see
 	// backends/pdf/hyph); Swiss and Austrian German use the German one.
 	patterns string
 }
 
-var languages = map[string]language{
+var languages = map[string]langInfo{
 	"de": {labels: labels["de"], patterns: "hyph-de-1996.tex"},
 	"en": {labels: labels["en"], patterns: "hyphen.tex"},
 }
@@ -36,30 +36,53 @@ type Labels struct {
 	Cover     string
 	TitlePage string
 	Figure    string
+	Table     string // names a table's scrolling box for screen readers
 	Landmarks string // heading of the EPUB's landmarks list
 	Start     string // the bodymatter landmark
 	Back      string // a footnote's link back to the text, for screen readers
 	Letters   string // label of the index's letter bar
 	Summary   string // the EPUB's accessibility summary
 	AllAlt    string // added to Summary when every image has alt text
-	Months    [12]string
+	// NoAlt is added to Summary when some image lacks alt text.
+	NoAlt string
+	// PrintPages is added to Summary when the page list is there.
+	PrintPages string
+	// Parts is added to Summary when passages in other languages are
+	// marked.
+	Parts    string
+	PageList string // heading of the EPUB's list of printed pages
+	Imprint  string // heading of the imprint page
+	ISBN     string // "ISBN" before the printed edition's number
+	EISBN    string // "ISBN (E-Book)"
+	Edition  string // the print edition, named in the EPUB's dc:source
+	Months   [12]string
 	// DayFirst writes dates as "1. November 2026", else "November 1, 2026".
 	DayFirst bool
 }
 
 var labels = map[string]Labels{
 	"de": {Contents: "Inhalt", Index: "Index", SeeAlso: "Siehe auch", Page: "S.", Footnotes: "Anmerkungen",
-		Cover: "Umschlag", TitlePage: "Titelseite", Figure: "Abbildung",
+		Cover: "Umschlag", TitlePage: "Titelseite", Figure: "Abbildung", Table: "Tabelle",
 		Landmarks: "Orientierungspunkte", Start: "Beginn des Inhalts", Back: "Zurück zum Text", Letters: "Buchstaben",
-		Summary: "Glossar mit Inhaltsverzeichnis, Querverweisen als Links und alphabetischem Index.",
-		AllAlt:  " Alle Abbildungen haben einen Alternativtext.", DayFirst: true,
+		Summary:    "Glossar mit Inhaltsverzeichnis, Querverweisen als Links und alphabetischem Index.",
+		AllAlt:     " Alle Abbildungen haben einen Alternativtext.",
+		NoAlt:      " Nicht jede Abbildung ist mit Text beschrieben.",
+		PrintPages: " Die Seitenzahlen der gedruckten Ausgabe sind als Seitenliste enthalten.",
+		Parts:      " Wörter und Abschnitte in anderen Sprachen sind als solche ausgezeichnet.",
+		PageList:   "Seitenliste", Imprint: "Impressum", ISBN: "ISBN (Druckausgabe)", EISBN: "ISBN (E-Book)",
+		Edition: "Druckausgabe", DayFirst: true,
 		Months: [12]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
 			"September", "Oktober", "November", "Dezember"}},
 	"en": {Contents: "Contents", Index: "Index", SeeAlso: "See also", Page: "p.", Footnotes: "Notes",
-		Cover: "Cover", TitlePage: "Title page", Figure: "Figure",
+		Cover: "Cover", TitlePage: "Title page", Figure: "Figure", Table: "Table",
 		Landmarks: "Landmarks", Start: "Start of content", Back: "Back to text", Letters: "Letters",
-		Summary: "Glossary with a table of contents, cross-references as links and an alphabetical index.",
-		AllAlt:  " All images have alternative text.",
+		Summary:    "Glossary with a table of contents, cross-references as links and an alphabetical index.",
+		AllAlt:     " All images have alternative text.",
+		NoAlt:      " Not every image is described in text.",
+		PrintPages: " The page numbers of the printed edition are included as a page list.",
+		Parts:      " Words and passages in other languages are marked as such.",
+		PageList:   "Page list", Imprint: "Imprint", ISBN: "ISBN (print)", EISBN: "ISBN (e-book)",
+		Edition: "Print edition",
 		Months: [12]string{"January", "February", "March", "April", "May", "June", "July", "August",
 			"September", "October", "November", "December"}},
 }
@@ -109,7 +132,8 @@ func (l Labels) Date(t time.Time) string {
 // mapped returns l with f applied to every word.
 func (l Labels) mapped(f func(string) string) Labels {
 	for _, p := range []*string{&l.Contents, &l.Index, &l.SeeAlso, &l.Page, &l.Footnotes, &l.Cover, &l.TitlePage,
-		&l.Figure, &l.Landmarks, &l.Start, &l.Back, &l.Letters, &l.Summary, &l.AllAlt} {
+		&l.Figure, &l.Table, &l.Landmarks, &l.Start, &l.Back, &l.Letters, &l.Summary, &l.AllAlt, &l.NoAlt,
+		&l.PrintPages, &l.Parts, &l.PageList, &l.Imprint, &l.ISBN, &l.EISBN, &l.Edition} {
 		*p = f(*p)
 	}
 	for i := range l.Months {

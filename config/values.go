@@ -109,6 +109,7 @@ func (b *Book) validate(ds *diag.List, pos func(int) ast.Pos) {
 	}
 	b.setDate(ds, pos)
 	b.checkAnki(ds, pos)
+	b.checkPublishing(ds, pos)
 	if b.PDF.FontSize < 6 || b.PDF.FontSize > 24 {
 		ds.Errorf(pos(b.Line["pdf"]), "pdf.font-size %.1f is outside 6–24 pt", b.PDF.FontSize)
 	}

@@ -89,7 +89,7 @@ func closedType(n any) bool {
 	switch n.(type) {
 	case *ast.Para, *ast.Heading, *ast.List, *ast.CodeBlock, *ast.Quote, *ast.Table, *ast.Figure, *ast.Rule,
 		*ast.Text, *ast.Space, *ast.LineBreak, *ast.Emph, *ast.Strong, *ast.Code, *ast.Link, *ast.Ref,
-		*ast.Image, *ast.FootnoteRef, *ast.Section, *ast.Footnote, *ast.Entry:
+		*ast.Image, *ast.FootnoteRef, *ast.Span, *ast.Section, *ast.Footnote, *ast.Entry:
 		return true
 	}
 	return false

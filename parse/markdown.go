@@ -13,6 +13,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/util"
 )
 
 // markdowns caches one goldmark instance per language; an instance is safe
@@ -37,7 +38,8 @@ func buildMarkdown(lang string) goldmark.Markdown {
 			extension.Footnote,
 			extension.NewTypographer(extension.WithTypographicSubstitutions(quotes(lang))),
 		),
-		goldmark.WithParserOptions(parser.WithAttribute()),
+		goldmark.WithParserOptions(parser.WithAttribute(),
+			parser.WithASTTransformers(util.Prioritized(spanTransformer{}, 100))),
 	)
 }
 
@@ -102,6 +104,12 @@ func (c *converter) attr(n gast.Node) ast.Attr {
 			a.ID = val
 		case "class":
 			a.Classes = append(a.Classes, strings.Fields(val)...)
+		case "lang":
+			if tag, ok := config.LanguageTag(val); ok {
+				a.KV = append(a.KV, [2]string{"lang", tag})
+			} else {
+				c.f.ds.Warnf(c.pos(n), "unknown language tag %q (write a BCP 47 tag such as en, en-GB or de-AT); the text keeps the language around it", val)
+			}
 		default:
 			a.KV = append(a.KV, [2]string{string(at.Name), val})
 		}
@@ -295,7 +303,11 @@ func appendText(out []ast.Inline, s string) []ast.Inline {
 func (c *converter) inline(out []ast.Inline, n gast.Node) []ast.Inline {
 	switch n := n.(type) {
 	case *gast.Text:
-		out = appendText(out, unescape(n.Value(c.src.text)))
+		v := n.Value(c.src.text)
+		if !n.IsRaw() {
+			v = util.UnescapePunctuations(v)
+		}
+		out = appendText(out, unescape(v))
 		switch {
 		case n.HardLineBreak():
 			out = append(out, &ast.LineBreak{})
@@ -324,6 +336,8 @@ func (c *converter) inline(out []ast.Inline, n gast.Node) []ast.Inline {
 		out = append(out, &ast.Image{Pos: c.pos(n), Src: string(n.Destination), Alt: ast.PlainText(c.inlines(n)), Title: string(n.Title)})
 	case *east.FootnoteLink:
 		out = append(out, &ast.FootnoteRef{Note: c.f.footnote(n.Index, c)})
+	case *spanNode:
+		out = append(out, &ast.Span{Attr: c.attr(n), Inlines: c.inlines(n)})
 	default:
 		out = append(out, c.inlines(n)...)
 	}

@@ -13,6 +13,7 @@
   var box = null;
   var hidden = stored('bookc-hidden') || '';
   var scrollKey = 'bookc-scroll:' + location.pathname;
+  var maxShown = 200; // diagnostics listed in the box
 
   restoreScroll();
   var es = new EventSource('/_bookc/events');
@@ -129,7 +130,12 @@
     head.appendChild(fold);
     el.appendChild(head);
     var list = make('ol', {});
-    ds.forEach(function (d) { list.appendChild(item(d)); });
+    ds.slice(0, maxShown).forEach(function (d) { list.appendChild(item(d)); });
+    if (ds.length > maxShown) {
+      var more = make('li', {});
+      more.textContent = '… and ' + (ds.length - maxShown) + ' more; the terminal lists them all';
+      list.appendChild(more);
+    }
     el.appendChild(list);
   }
 

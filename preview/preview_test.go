@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"image"
 	"image/color"
 	"image/png"
@@ -172,6 +173,10 @@ func TestPages(t *testing.T) {
 	if res, data := f.get(t, "/"+img[1]); res.StatusCode != 200 || data != pngBytes(t) {
 		t.Errorf("image %s: %d, %d bytes", img[1], res.StatusCode, len(data))
 	}
+	if _, beta := f.get(t, "/beta.xhtml"); !regexp.MustCompile(`<a [^>]*href="#(_fn-[^"]+)"`).MatchString(beta) ||
+		!strings.Contains(beta, `epub:type="footnote"`) || !strings.Contains(beta, "Eine Fußnote.") {
+		t.Errorf("beta lacks its linked footnote:\n%s", beta)
+	}
 	if _, toc := f.get(t, "/"); !strings.Contains(toc, `role="doc-toc"`) || !strings.Contains(toc, "alpha.xhtml") {
 		t.Errorf("/ is not the contents:\n%s", toc)
 	}
@@ -180,6 +185,26 @@ func TestPages(t *testing.T) {
 	}
 	if res, _ := f.get(t, "/nicht-da.xhtml"); res.StatusCode != 404 {
 		t.Errorf("missing page: %d", res.StatusCode)
+	}
+	// Served as XML, a document with the preview's parts must stay well
+	// formed, or the browser shows a parse error instead of the page.
+	st := f.srv.current()
+	for _, name := range st.spine {
+		_, doc := f.get(t, "/"+name)
+		d := xml.NewDecoder(strings.NewReader(doc))
+		for {
+			_, err := d.Token()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Errorf("%s is not well-formed: %v", name, err)
+				break
+			}
+		}
+	}
+	if len(st.spine) < 5 {
+		t.Errorf("reading order %v", st.spine)
 	}
 }
 

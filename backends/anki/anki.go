@@ -247,7 +247,7 @@ func collectNotes(doc *ast.Document, links *link.Links, media *mediaSet, o *opti
 		if !e.Term() {
 			continue
 		}
-		front := html.EscapeText(html.Collapse(e.TitleText()))
+		front := front(e)
 		if front == "" {
 			ds.Warnf(e.Pos, "term %q has an empty title; Anki would skip its card", e.ID())
 			continue

@@ -305,7 +305,7 @@ gleicher flacher Name: ![kollision](top-net.png).
 		t.Errorf("media bytes differ: %q", data)
 	}
 	back := f.Field(0, colBack)
-	for _, w := range []string{`<figure><img src="` + p + `content-images-net.png" alt="Schema"><figcaption>Schema</figcaption></figure>`,
+	for _, w := range []string{`<figure><img src="` + p + `content-images-net.png" alt="Schema"><figcaption aria-hidden="true">Schema</figcaption></figure>`,
 		`<img src="` + p + `content-images-net.png" alt="klein">`, `<img src="` + p + `top-net.png" alt="oben">`,
 		`<img src="` + p + `top-net-2.png" alt="kollision">`, "fern fehlt raus abs"} {
 		if !strings.Contains(back, w) {

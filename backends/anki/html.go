@@ -37,6 +37,12 @@ func (r *renderer) back(e *ast.Entry) []byte {
 	r.W.Reset()
 	r.notes = r.notes[:0]
 	clear(r.num)
+	lang := e.Attr.Lang()
+	if lang != "" {
+		r.W.Raw("<div")
+		r.W.Attr("lang", lang)
+		r.W.Raw(">")
+	}
 	if r.opts.lead {
 		r.Blocks(e.Lead)
 	}
@@ -53,7 +59,24 @@ func (r *renderer) back(e *ast.Entry) []byte {
 		r.seeAlso(e)
 	}
 	r.footnotes()
+	if lang != "" {
+		r.W.Raw("</div>")
+	}
 	return r.W.Bytes()
+}
+
+// front returns the card's front: the entry's title, marked with the
+// entry's language when it has one of its own.
+func front(e *ast.Entry) string {
+	t := html.EscapeText(html.Collapse(e.TitleText()))
+	if lang := e.Attr.Lang(); lang != "" && t != "" {
+		var w html.Writer
+		w.Raw("<span")
+		w.Attr("lang", lang)
+		w.Raw(">", t, "</span>")
+		return string(w.Bytes())
+	}
+	return t
 }
 
 // seeAlso writes the line "Siehe auch: A, B" from the see-also section's

@@ -11,13 +11,14 @@ import (
 
 func (b *book) newRenderer(file string) *renderer {
 	r := &renderer{b: b, file: file, ids: newNamer()}
-	r.Options = html.Options{XHTML: true, SectionLevel: 2}
+	r.Options = html.Options{XHTML: true, SectionLevel: 2, TableLabel: b.words.Table}
 	r.Links = b.links
 	r.Hooks = html.Hooks{
 		Href:  func(_ *ast.Ref, t *link.Target) string { return b.href(t, file) },
 		Image: b.media.image,
 		Note:  r.noteRef,
 		ID:    func(id string) string { return r.ids.unique(b.anchors.of(id)) },
+		Mark:  r.marksBefore,
 	}
 	return r
 }
@@ -51,6 +52,15 @@ func (r *renderer) footer() []byte {
 	return r.W.Bytes()
 }
 
+// lang writes lang and xml:lang for an element with a language of its
+// own.
+func (r *renderer) lang(tag string) {
+	if tag != "" {
+		r.W.Attr("lang", tag)
+		r.W.Attr("xml:lang", tag)
+	}
+}
+
 // id writes an id attribute, once per document: a second element with the
 // same id gets a numbered one, so the document stays valid.
 func (r *renderer) id(id string) {
@@ -64,6 +74,7 @@ func (b *book) chapterDoc(c *chapter) []byte {
 	for _, e := range c.entries {
 		r.entryBlock(e, e == c.entry)
 	}
+	r.marksAll()
 	return r.footer()
 }
 
@@ -72,9 +83,13 @@ func (r *renderer) entryBlock(e *ast.Entry, first bool) {
 	w := &r.W
 	w.Raw(`<section class="entry`)
 	if e.Chapter() && first {
-		w.Raw(`" epub:type="chapter`)
+		w.Raw(`" epub:type="chapter" role="doc-chapter`)
 	}
-	w.Raw("\">\n<h1")
+	w.Raw(`"`)
+	r.lang(e.Attr.Lang())
+	w.Raw(">\n")
+	r.marksBefore(e)
+	w.Raw("<h1")
 	r.id(r.b.anchors.of(e.ID()))
 	if e.Term() {
 		w.Attr("class", "term")
@@ -97,6 +112,7 @@ func (r *renderer) entryBlock(e *ast.Entry, first bool) {
 // section writes a ### part of an entry; the see-also section becomes one
 // compact line.
 func (r *renderer) section(s *ast.Section) {
+	r.marksBefore(s)
 	if s.Kind == ast.SeeAlsoSection && len(s.Refs) > 0 {
 		r.seeAlso(s)
 		return
@@ -109,7 +125,9 @@ func (r *renderer) section(s *ast.Section) {
 	case ast.SeeAlsoSection:
 		class = "seealso"
 	}
-	w.Raw(`<section class="`, class, "\">\n<h2")
+	w.Raw(`<section class="`, class, `"`)
+	r.lang(s.Attr.Lang())
+	w.Raw(">\n<h2")
 	r.id(r.b.anchors.of(s.Attr.ID))
 	w.Raw(">")
 	r.Inlines(s.Title)

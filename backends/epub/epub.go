@@ -31,9 +31,17 @@ const FileName = "book.epub"
 
 // Render returns the EPUB. Problems with the book (a missing image, an
 // unreadable cover) come back as diagnostics; the error is for failures of
-// the writer itself.
+// the writer itself. The page list follows the printed edition's
+// pagination, when the build has one (in.PrintPages).
 func Render(in *bk.Book) ([]bk.File, diag.List, error) {
 	b := newBook(in.Doc, in.Links, in.Config)
+	var pages []link.PrintPage
+	if in.PrintPages != nil {
+		var ds diag.List
+		pages, ds = in.PrintPages()
+		b.ds = append(b.ds, ds...)
+	}
+	b.planPages(pages)
 	if err := b.build(); err != nil {
 		return nil, b.ds, err
 	}
@@ -86,6 +94,18 @@ type book struct {
 	items    []item   // the manifest, in order
 	spine    []string // manifest ids in reading order
 	coverImg string   // manifest id of the cover image
+	// pages is the printed edition's page list, empty without one.
+	pages []printPage
+	marks *pageMarks
+}
+
+// printPage is one page of the printed edition, as the page list shows
+// it.
+type printPage struct {
+	label string
+	file  string // the document holding its page-break marker
+	id    string
+	at    any // the node the marker goes before; nil: at its document's start or end
 }
 
 // renderer writes one XHTML content document with the shared HTML writer;

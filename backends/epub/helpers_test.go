@@ -17,6 +17,7 @@ import (
 	bk "bookc/book"
 	"bookc/book/booktest"
 	"bookc/diag"
+	"bookc/link"
 )
 
 const testYAML = `title: Testglossar
@@ -32,7 +33,8 @@ content: [content]
 // loading.
 type testBook struct {
 	*bk.Book
-	ds diag.List
+	ds    diag.List
+	pages []link.PrintPage // the printed pagination the page list follows
 }
 
 // loadBook writes a book folder with book.yaml, bild.png and the named
@@ -63,6 +65,9 @@ const seedFile = "hugging-face.txt"
 // render returns the EPUB and every diagnostic of loading and rendering.
 func (b *testBook) render(tb testing.TB) ([]byte, diag.List) {
 	tb.Helper()
+	if b.pages != nil {
+		b.PrintPages = func() ([]link.PrintPage, diag.List) { return b.pages, nil }
+	}
 	files, ds := booktest.Render(tb, b.Book, Render)
 	return files[FileName], append(append(diag.List(nil), b.ds...), ds...)
 }

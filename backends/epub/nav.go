@@ -45,6 +45,7 @@ func (b *book) firstFile() string {
 func (b *book) navDoc() []byte {
 	r := b.newRenderer(navFile)
 	r.header(b.words.Contents, "frontmatter")
+	r.marksLead()
 	w := &r.W
 	w.Raw("<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>")
 	w.Text(b.words.Contents)
@@ -65,6 +66,7 @@ func (b *book) navDoc() []byte {
 	navItem(w, indexFile, b.words.Index, "")
 	w.Raw("</li>\n</ol>\n</nav>\n")
 	b.landmarks(w)
+	b.pageList(w)
 	return r.footer()
 }
 

@@ -35,19 +35,6 @@ func (b *book) identifier() string {
 	return "urn:uuid:" + uuidV5(nsURL, name)
 }
 
-// accessibility is the schema.org metadata that describes how the book can
-// be read.
-var accessibility = [][2]string{
-	{"schema:accessMode", "textual"},
-	{"schema:accessMode", "visual"},
-	{"schema:accessModeSufficient", "textual"},
-	{"schema:accessibilityFeature", "structuralNavigation"},
-	{"schema:accessibilityFeature", "tableOfContents"},
-	{"schema:accessibilityFeature", "alternativeText"},
-	{"schema:accessibilityFeature", "index"},
-	{"schema:accessibilityHazard", "none"},
-}
-
 // packageDoc renders content.opf: metadata, manifest and spine.
 func (b *book) packageDoc() []byte {
 	var w html.Writer
@@ -103,17 +90,14 @@ func (b *book) metadata(w *html.Writer) {
 		w.Raw("<dc:date>", b.cfg.Modified.UTC().Format("2006-01-02"), "</dc:date>\n")
 	}
 	w.Raw(`<meta property="dcterms:modified">`, b.cfg.Modified.UTC().Format("2006-01-02T15:04:05Z"), "</meta>\n")
-	summary := b.words.Summary + b.words.AllAlt
-	for _, kv := range accessibility {
-		if kv[1] == "alternativeText" && b.media.noAlt {
-			summary = b.words.Summary
-			continue
-		}
-		w.Raw(`<meta property="`, kv[0], `">`, kv[1], "</meta>\n")
+	facts := b.a11yFacts()
+	b.publishing(w, facts)
+	for _, kv := range a11yMeta(facts, b.cfg, b.words) {
+		w.Raw(`<meta property="`, kv[0], `">`)
+		w.Text(kv[1])
+		w.Raw("</meta>\n")
 	}
-	w.Raw(`<meta property="schema:accessibilitySummary">`)
-	w.Text(summary)
-	w.Raw("</meta>\n")
+	b.claim(w, facts)
 	if b.coverImg != "" {
 		w.Raw(`<meta name="cover" content="`, b.coverImg, "\"/>\n")
 	}

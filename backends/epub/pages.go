@@ -13,6 +13,7 @@ import (
 func (b *book) titlePage() []byte {
 	r := b.newRenderer(titleFile)
 	r.header(b.cfg.Title, "frontmatter")
+	r.marksLead()
 	w := &r.W
 	w.Raw("<section epub:type=\"titlepage\" class=\"titlepage\">\n<h1 class=\"title\">")
 	w.Text(b.cfg.Title)
@@ -73,6 +74,7 @@ func letterIDs(groups []link.Group) []string {
 func (b *book) indexPage() []byte {
 	r := b.newRenderer(indexFile)
 	r.header(b.words.Index, "backmatter")
+	r.marksLead()
 	w := &r.W
 	groups := b.links.Index()
 	ids := letterIDs(groups)

@@ -18,7 +18,7 @@ import (
 // is set, so the reader's font, size and theme settings win; there are no
 // forced page breaks, which some readers answer with blank pages.
 const baseCSS = `html, body { margin: 0; padding: 0; }
-body { line-height: 1.4; widows: 2; orphans: 2; }
+body { line-height: 1.4; widows: 2; orphans: 2; overflow-wrap: break-word; word-wrap: break-word; }
 p { margin: 0 0 0.6em 0; }
 p, li, blockquote, figcaption, td, th, aside {
   -epub-hyphens: auto; -webkit-hyphens: auto; -moz-hyphens: auto; hyphens: auto; adobe-hyphenate: auto;
@@ -38,14 +38,16 @@ div.lead { margin: 0 0 0.8em 0; }
 code, pre { font-family: monospace; }
 code { font-size: 0.9em; -epub-hyphens: none; -webkit-hyphens: none; hyphens: none; }
 pre.code {
-  white-space: pre-wrap; overflow-wrap: anywhere; word-wrap: break-word;
+  white-space: pre-wrap; white-space: break-spaces; overflow-wrap: anywhere; word-wrap: break-word; overflow-x: auto;
   font-size: 0.8em; line-height: 1.3; margin: 0.6em 0; padding: 0 0 0 0.6em; border-left: 0.2em solid;
 }
 pre.code code { font-size: 1em; }
 blockquote { margin: 0.6em 0 0.6em 1em; padding: 0 0 0 0.6em; border-left: 0.15em solid; }
 ul, ol { margin: 0.3em 0 0.6em 0; padding: 0 0 0 1.4em; }
 li { margin: 0.15em 0; }
-table { border-collapse: collapse; margin: 0.6em 0; font-size: 0.85em; max-width: 100%; }
+div.table-scroll { overflow-x: auto; max-width: 100%; margin: 0.6em 0; }
+div.table-scroll table { margin: 0; }
+table { border-collapse: collapse; margin: 0.6em 0; font-size: 0.85em; }
 th, td { border: 1px solid; padding: 0.2em 0.35em; vertical-align: top; text-align: left; overflow-wrap: break-word; word-wrap: break-word; }
 th { font-weight: bold; }
 th.al, td.al { text-align: left; }

@@ -34,6 +34,11 @@ type Options struct {
 	// of level n in an entry's body is set at SectionLevel+n-3, at least
 	// SectionLevel and at most 6.
 	SectionLevel int
+	// TableLabel, when set, puts every table into a box that scrolls
+	// sideways on its own, so that a wide table never widens the page on a
+	// narrow screen: a focusable region named TableLabel and the table's
+	// number in its document ("Tabelle 2").
+	TableLabel string
 }
 
 // Hooks are the backend's part in rendering. A nil hook has the default
@@ -52,6 +57,10 @@ type Hooks struct {
 	// ID returns the id attribute of a heading with the given id; ""
 	// (and the default) writes none.
 	ID func(id string) string
+	// Mark is called before each block is written, and before the first
+	// paragraph of a tight list item, which has no element of its own: the
+	// EPUB puts its page-break markers there.
+	Mark func(node any)
 }
 
 // Renderer writes blocks and inlines into W.
@@ -64,6 +73,7 @@ type Renderer struct {
 
 	depth    int                // open <a> elements
 	deferred []*ast.FootnoteRef // note references met inside a link
+	tables   int                // tables written, for their labels
 }
 
 // nl ends a line unless the output is compact.
@@ -103,6 +113,9 @@ func (r *Renderer) Blocks(bs []ast.Block) {
 
 // Block writes one block.
 func (r *Renderer) Block(b ast.Block) {
+	if r.Mark != nil {
+		r.Mark(b)
+	}
 	w := &r.W
 	switch n := b.(type) {
 	case *ast.Para:
@@ -177,6 +190,9 @@ func (r *Renderer) list(l *ast.List) {
 		w.Raw("<li>")
 		body := it
 		if p, ok := FirstPara(it); ok && l.Tight {
+			if r.Mark != nil {
+				r.Mark(p)
+			}
 			r.Inlines(p.Inlines)
 			body = it[1:]
 			if len(body) > 0 {

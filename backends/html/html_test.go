@@ -19,7 +19,7 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 
 // flavours are the options the backends use, by golden file suffix.
 var flavours = map[string]Options{
-	"xhtml": {XHTML: true, SectionLevel: 2},
+	"xhtml": {XHTML: true, SectionLevel: 2, TableLabel: "Tabelle"},
 	"card":  {Compact: true, Presentational: true, SectionLevel: 4},
 }
 

@@ -45,7 +45,29 @@ func (r *Renderer) Inline(in ast.Inline) {
 		r.inlineImage(n)
 	case *ast.FootnoteRef:
 		r.noteRef(n)
+	case *ast.Span:
+		r.span(n)
 	}
+}
+
+// span writes a passage with a language of its own as a span with lang
+// (and xml:lang in XHTML), so that speech output reads it in that
+// language; a span without one is set as its content.
+func (r *Renderer) span(n *ast.Span) {
+	lang := n.Attr.Lang()
+	if lang == "" {
+		r.Inlines(n.Inlines)
+		return
+	}
+	w := &r.W
+	w.Raw("<span")
+	w.Attr("lang", lang)
+	if r.XHTML {
+		w.Attr("xml:lang", lang)
+	}
+	w.Raw(">")
+	r.Inlines(n.Inlines)
+	w.Raw("</span>")
 }
 
 // pick returns the semantic tag, or the presentational one on a page

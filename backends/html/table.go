@@ -1,6 +1,10 @@
 package html
 
-import "bookc/ast"
+import (
+	"strconv"
+
+	"bookc/ast"
+)
 
 var (
 	alignClass = map[ast.Align]string{ast.AlignLeft: "al", ast.AlignCenter: "ac", ast.AlignRight: "ar"}
@@ -15,6 +19,12 @@ func (r *Renderer) table(t *ast.Table) {
 		return
 	}
 	w := &r.W
+	if r.TableLabel != "" {
+		r.tables++
+		w.Raw(`<div class="table-scroll" role="region" tabindex="0"`)
+		w.Attr("aria-label", r.TableLabel+" "+strconv.Itoa(r.tables))
+		w.Raw(">")
+	}
 	w.Raw("<table")
 	if r.Presentational {
 		w.Attr("border", "1")
@@ -38,6 +48,9 @@ func (r *Renderer) table(t *ast.Table) {
 		r.nl()
 	}
 	w.Raw("</table>")
+	if r.TableLabel != "" {
+		w.Raw("</div>")
+	}
 	r.nl()
 }
 
@@ -63,8 +76,10 @@ func (r *Renderer) row(t *ast.Table, cells [][]ast.Inline, tag string) {
 	r.nl()
 }
 
-// figure writes an image standing alone, its alt text doubling as the
-// caption. An image the output does not carry leaves its alt text.
+// figure writes an image standing alone with its alt text as the visible
+// caption, as the PDF sets it. The caption is hidden from assistive
+// technology, which reads the alt text already: it is not read twice. An
+// image the output does not carry leaves its alt text.
 func (r *Renderer) figure(img *ast.Image) {
 	w := &r.W
 	src, ok := r.imageSrc(img)
@@ -84,7 +99,7 @@ func (r *Renderer) figure(img *ast.Image) {
 	w.Raw(">")
 	r.img(img, src, "")
 	if img.Alt != "" {
-		w.Raw("<figcaption>")
+		w.Raw(`<figcaption aria-hidden="true">`)
 		w.Text(img.Alt)
 		w.Raw("</figcaption>")
 	}

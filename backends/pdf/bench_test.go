@@ -6,6 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"bookc/backends/pdf/draw"
+	"bookc/backends/pdf/layout"
+	"bookc/book"
 	"bookc/book/booktest"
 )
 
@@ -19,7 +22,9 @@ func BenchmarkRender(b *testing.B) {
 	bk, _ := booktest.Load(b, dir)
 	cpu0 := cpuTime()
 	for b.Loop() {
-		if _, _, err := Render(bk); err != nil {
+		// A new book each time: the layout is made once per book.
+		fresh := &book.Book{Config: bk.Config, Doc: bk.Doc, Links: bk.Links}
+		if _, _, err := Render(fresh); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -32,4 +37,33 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkStages times the two stages of Render apart on the book in
+// $BOOKC_CORPUS: layout-ms (measuring, line breaking, pagination and the
+// reference runs) and draw-ms (content streams, fonts, structure tree,
+// compression), with the layout runs and the pages.
+func BenchmarkStages(b *testing.B) {
+	dir := os.Getenv("BOOKC_CORPUS")
+	if dir == "" {
+		b.Skip("set BOOKC_CORPUS to a book folder")
+	}
+	bk, _ := booktest.Load(b, dir)
+	doc, links, cfg := bk.Doc, bk.Links, bk.Config
+	set, _ := Fonts(cfg)
+	var lay, drw time.Duration
+	var st layout.Stats
+	for b.Loop() {
+		t0 := time.Now()
+		d, s, _ := layout.Layout(doc, links, cfg, set)
+		t1 := time.Now()
+		if _, _, err := draw.WriteChecked(d); err != nil {
+			b.Fatal(err)
+		}
+		lay, drw, st = lay+t1.Sub(t0), drw+time.Since(t1), s
+	}
+	b.ReportMetric(float64(lay.Milliseconds())/float64(b.N), "layout-ms")
+	b.ReportMetric(float64(drw.Milliseconds())/float64(b.N), "draw-ms")
+	b.ReportMetric(float64(st.Runs), "runs")
+	b.ReportMetric(float64(st.Pages), "pages")
 }

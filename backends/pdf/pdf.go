@@ -4,37 +4,109 @@ package pdf
 
 import (
 	"path/filepath"
+	"sync"
 
 	"bookc/ast"
 	"bookc/backends/pdf/draw"
 	"bookc/backends/pdf/layout"
+	"bookc/backends/pdf/page"
 	"bookc/book"
 	"bookc/config"
 	"bookc/diag"
 	"bookc/fonts"
+	"bookc/link"
 )
 
 // FileName is the PDF's name in the output folder.
 const FileName = "book.pdf"
 
-// Render lays the book out and returns the PDF. Fonts named in book.yaml
-// that cannot be used are errors at their line there; the book is then not
-// rendered.
+// Render writes the PDF from the book's layout (see Laid). Fonts named in
+// book.yaml that cannot be used are errors at their line there; the book
+// is then not rendered.
 func Render(b *book.Book) ([]book.File, diag.List, error) {
-	set, ds := Fonts(b.Config)
-	if set == nil {
+	p, ds := Laid(b)
+	if p == nil {
 		return nil, ds, nil
 	}
-	d, _, lds := layout.Layout(b.Doc, b.Links, b.Config, set)
-	ds = append(ds, lds...)
-	out, problems, err := draw.WriteChecked(d)
+	out, wds, err := p.Write()
+	if err != nil {
+		return nil, append(ds, wds...), err
+	}
+	return []book.File{{Name: FileName, Data: out}}, append(ds, wds...), nil
+}
+
+// Printed is the laid-out handbook: its pages, ready to be written, and
+// the pagination the e-book's page list follows.
+type Printed struct {
+	doc   *page.Doc
+	pages []link.PrintPage
+}
+
+// laid is a book's layout, made once.
+type laid struct {
+	once sync.Once
+	p    *Printed
+	ds   diag.List
+}
+
+// Laid returns the book's layout, made once per book and shared by the
+// PDF and whoever needs the printed pagination. It returns nil, with the
+// errors, when the fonts book.yaml names cannot be used.
+func Laid(b *book.Book) (*Printed, diag.List) {
+	l := b.Shared.Keep("pdf.layout", func() any { return &laid{} }).(*laid)
+	l.once.Do(func() {
+		defer func() {
+			if r := recover(); r != nil {
+				l.p = nil
+				l.ds.Errorf(ast.Pos{File: "pdf"}, "internal error while laying out (please report it with the input): %v", r)
+			}
+		}()
+		l.p, l.ds = Lay(b.Doc, b.Links, b.Config)
+	})
+	return l.p, l.ds
+}
+
+// Lay sets the book's pages. It returns nil, with the errors, when the
+// fonts book.yaml names cannot be used.
+func Lay(doc *ast.Document, links *link.Links, cfg *config.Book) (*Printed, diag.List) {
+	set, ds := Fonts(cfg)
+	if set == nil {
+		return nil, ds
+	}
+	d, _, lds := layout.Layout(doc, links, cfg, set)
+	return &Printed{doc: d, pages: printPages(d)}, append(ds, lds...)
+}
+
+// Write returns the PDF's bytes.
+func (p *Printed) Write() ([]byte, diag.List, error) {
+	var ds diag.List
+	out, problems, err := draw.WriteChecked(p.doc)
 	if err != nil {
 		return nil, ds, err
 	}
-	for _, p := range problems {
-		ds.Warnf(ast.Pos{File: FileName}, "%s", p)
+	for _, pr := range problems {
+		ds.Warnf(ast.Pos{File: FileName}, "%s", pr)
 	}
-	return []book.File{{Name: FileName, Data: out}}, ds, nil
+	return out, ds, nil
+}
+
+// Pages returns the pages that hold text, in order, each with the label
+// the PDF gives it and where its text begins.
+func (p *Printed) Pages() []link.PrintPage { return p.pages }
+
+func printPages(d *page.Doc) []link.PrintPage {
+	labels := draw.Labels(d.Pages)
+	parts := map[page.Part]link.PagePart{page.TitlePage: link.TitlePage, page.ImprintPage: link.ImprintPage,
+		page.ContentsPage: link.ContentsPage, page.MainPage: link.MainPage, page.IndexPage: link.IndexPage}
+	var out []link.PrintPage
+	for i, src := range d.Sources {
+		part, ok := parts[src.Part]
+		if !ok || len(d.Pages[i].Texts) == 0 {
+			continue
+		}
+		out = append(out, link.PrintPage{Label: labels[i], Part: part, At: src.At})
+	}
+	return out
 }
 
 // Fonts returns the bundled fonts with the faces book.yaml replaces. It

@@ -83,7 +83,11 @@ func serve(ctx context.Context, o serveOptions, stderr io.Writer) error {
 		ErrorLog: log.New(io.Discard, "", 0)}
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
-	url := "http://" + addr.String() + "/"
+	host := addr.String()
+	if addr.IP.IsUnspecified() {
+		host = net.JoinHostPort("127.0.0.1", strconv.Itoa(addr.Port))
+	}
+	url := "http://" + host + "/"
 	fmt.Fprintf(stderr, "preview at %s (Ctrl-C stops)\n", url)
 	if o.ready != nil {
 		o.ready(url)

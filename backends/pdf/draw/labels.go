@@ -60,6 +60,61 @@ func (r *labelRange) takesBack(i int, st labelStyle, v int) bool {
 // place in the count) or, before a number that leaves room for them, is
 // counted into it; other labels become prefixes.
 func pageLabels(pages []*page.Page) string {
+	ranges, labelled := labelRanges(pages)
+	if !labelled {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("<</Nums [")
+	for k, r := range ranges {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		fmt.Fprintf(&b, "%d <<%s>>", r.start, r.dict())
+	}
+	b.WriteString("]>>")
+	return b.String()
+}
+
+// Labels returns every page's label as the PDF's /PageLabels tree gives
+// it to readers: the printed number, or the one the page is counted as
+// (the title page of a book whose contents begin at "iii" is "i"). Pages
+// that no range numbers get "".
+func Labels(pages []*page.Page) []string {
+	ranges, labelled := labelRanges(pages)
+	out := make([]string, len(pages))
+	if !labelled {
+		return out
+	}
+	for k, r := range ranges {
+		end := len(pages)
+		if k+1 < len(ranges) {
+			end = ranges[k+1].start
+		}
+		for i := r.start; i < end; i++ {
+			out[i] = r.label(i)
+		}
+	}
+	return out
+}
+
+// label is the label of page index i within the range.
+func (r labelRange) label(i int) string {
+	n := r.first + i - r.start
+	switch r.style {
+	case styleDecimal:
+		return strconv.Itoa(n)
+	case styleRomanLower:
+		return page.Roman(n)
+	case styleRomanUpper:
+		return strings.ToUpper(page.Roman(n))
+	}
+	return r.prefix
+}
+
+// labelRanges cuts the pages into label ranges and reports whether any
+// page has a label.
+func labelRanges(pages []*page.Page) ([]labelRange, bool) {
 	var ranges []labelRange
 	labelled := false
 	for i, p := range pages {
@@ -77,19 +132,7 @@ func pageLabels(pages []*page.Page) string {
 		}
 		ranges = append(ranges, r)
 	}
-	if !labelled {
-		return ""
-	}
-	var b strings.Builder
-	b.WriteString("<</Nums [")
-	for k, r := range ranges {
-		if k > 0 {
-			b.WriteByte(' ')
-		}
-		fmt.Fprintf(&b, "%d <<%s>>", r.start, r.dict())
-	}
-	b.WriteString("]>>")
-	return b.String()
+	return ranges, labelled
 }
 
 // dict returns the page label dictionary's entries.

@@ -26,21 +26,25 @@ func (e *engine) assemble(doc *ast.Document, main []pageOut, st *Stats) *page.Do
 	labels[link.IndexID] = strconv.Itoa(idxFirst)
 
 	tp := e.titlePage()
+	em.part = page.TitlePage
 	em.page(&tp, "", "")
 	if e.twoSided {
 		em.blank()
 	}
 	front := len(d.Pages)
 	toc := e.paginateFree(e.tocGalley(doc, labels))
+	em.part = page.ContentsPage
 	em.pages(toc, func(i int) string { return page.Roman(front + i + 1) }, fixedHead(e.lab.Contents))
 	if e.twoSided && len(d.Pages)%2 == 1 {
 		em.blank()
 	}
 	quality(main, st)
+	em.part, em.at = page.MainPage, func(i int) any { return e.mainAt[i] }
 	em.pages(main, func(i int) string { return strconv.Itoa(i + 1) }, em.dictHead)
 	if e.twoSided && len(d.Pages)%2 == 1 {
 		em.blank()
 	}
+	em.part, em.at = page.IndexPage, nil
 	em.pages(e.indexPages(labels, ends), func(i int) string { return strconv.Itoa(idxFirst + i) }, fixedHead(e.lab.Index))
 	st.Pages = len(d.Pages)
 	compactFaces(d)

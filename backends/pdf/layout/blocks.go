@@ -16,6 +16,7 @@ func (eb *entryBuilder) blocks(bs []ast.Block, c ctx) {
 	first := true
 	for _, b := range bs {
 		if h, ok := b.(*ast.Heading); ok {
+			eb.mark(h)
 			eb.headingBlock(h, c)
 			first = true
 			continue
@@ -35,6 +36,7 @@ func (eb *entryBuilder) blocks(bs []ast.Block, c ctx) {
 
 // block sets one block and reports whether it produced anything.
 func (eb *entryBuilder) block(b ast.Block, c ctx) bool {
+	eb.mark(b)
 	n := len(eb.items)
 	switch x := b.(type) {
 	case *ast.Para:

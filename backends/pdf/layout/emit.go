@@ -14,8 +14,12 @@ type emitter struct {
 	noteNum map[*ast.Footnote]int // number a note got on its page
 	onPage  map[*ast.Footnote]int // numbers given on the current page
 	topMark string                // the last entry title of earlier pages
-	hs      float64               // horizontal scale of the box being drawn; 0 for none
-	ids     map[*snode]int32      // the numbers of the structure elements drawn
+	// part is the part of the book the pages emitted now belong to, and
+	// at, when set, tells where the text of page i of the part begins.
+	part page.Part
+	at   func(i int) any
+	hs   float64          // horizontal scale of the box being drawn; 0 for none
+	ids  map[*snode]int32 // the numbers of the structure elements drawn
 	// artifact makes the texts being emitted artifacts (a repeated
 	// table header).
 	artifact bool
@@ -40,6 +44,7 @@ func (em *emitter) left() float64 {
 // blank adds an empty page.
 func (em *emitter) blank() {
 	em.d.Pages = append(em.d.Pages, &page.Page{})
+	em.d.Sources = append(em.d.Sources, page.Source{Part: page.BlankPage})
 }
 
 // pages emits paginated pages; labels gives each page's printed number
@@ -53,6 +58,9 @@ func (em *emitter) pages(pgs []pageOut, label func(i int) string, head headFunc)
 			continue
 		}
 		em.page(&pgs[i], label(i), head(&pgs[i], i == 0))
+		if em.at != nil {
+			em.d.Sources[len(em.d.Sources)-1].At = em.at(i)
+		}
 		pgs[i].release()
 	}
 }
@@ -83,6 +91,7 @@ func (em *emitter) page(pg *pageOut, label, head string) {
 		em.folio(p, label, x0)
 	}
 	em.d.Pages = append(em.d.Pages, p)
+	em.d.Sources = append(em.d.Sources, page.Source{Part: em.part})
 }
 
 // item emits a placed galley item.

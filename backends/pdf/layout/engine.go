@@ -16,6 +16,9 @@ import (
 // geometry and the page numbers found by the previous run. During a run
 // it is read only, so entries can be set concurrently.
 type engine struct {
+	// mainAt tells, for each main-matter page, the node its text begins
+	// with (see pageStarts).
+	mainAt []any
 	cfg    *config.Book
 	links  *link.Links
 	set    *fonts.Set

@@ -68,6 +68,10 @@ type entryBuilder struct {
 	// collects its once-per-entry warnings, for its cache entry.
 	filling   bool
 	fillWarns []onceWarn
+	// starts records where the entry's nodes begin among its items, for
+	// the page map; inNote is set while a footnote's body is set apart.
+	starts []start
+	inNote bool
 }
 
 // newEntryBuilder prepares to set entry en with worker w's memory.
@@ -118,6 +122,7 @@ func (eb *entryBuilder) warnf(pos ast.Pos, format string, args ...any) {
 func (eb *entryBuilder) build(sep []vitem) {
 	en := eb.entry
 	eb.push(sep...)
+	eb.mark(en)
 	sect := eb.open("Sect")
 	eb.title()
 	eb.blocks(en.Lead, eb.e.bodyCtx())
@@ -148,6 +153,7 @@ func (eb *entryBuilder) section(s *ast.Section) {
 	eb.pos = s.Pos
 	L := eb.e.lead
 	eb.push(glue(0.9*L, 0.3*L))
+	eb.mark(s)
 	if s.Kind == ast.SeeAlsoSection {
 		eb.seeAlso(s)
 		return

@@ -61,6 +61,7 @@ func Layout(doc *ast.Document, links *link.Links, cfg *config.Book, set *fonts.S
 	e := newEngine(cfg, links, set)
 	m := newMain(e, doc)
 	pages, ds, st := m.settle()
+	e.mainAt = m.pageStarts(pages)
 	d := e.assemble(doc, pages, &st)
 	return d, st, ds
 }
@@ -74,8 +75,9 @@ type mainMatter struct {
 	refIDs  []string // every target some reference prints the page of
 	entryST lineStats
 	workers []*worker
-	run     int    // the run under way, from 1
-	changed []bool // by labelRef: the label's width changed for this run
+	run     int        // the run under way, from 1
+	parts   []entryOut // what the last run set, entry by entry
+	changed []bool     // by labelRef: the label's width changed for this run
 }
 
 func newMain(e *engine, doc *ast.Document) *mainMatter {
@@ -199,15 +201,17 @@ func (m *mainMatter) build() ([]*vitem, diag.List, lineStats) {
 		})
 	}
 	wg.Wait()
+	m.parts = parts
 	return join(parts)
 }
 
 // entryOut is what setting an entry leaves for the galley: its items,
 // stored in its worker's output, and its figures and warnings.
 type entryOut struct {
-	items []vitem
-	ds    diag.List
-	st    lineStats
+	items  []vitem
+	ds     diag.List
+	st     lineStats
+	starts []start
 }
 
 // join puts the entries' items together in book order: the galley
@@ -256,7 +260,7 @@ func (m *mainMatter) buildEntry(i int, w *worker) entryOut {
 	eb.build(sep)
 	items := w.out.add(eb.items)
 	w.entry = eb.items[:0]
-	c.out, c.refs = entryOut{items: items, ds: eb.ds, st: eb.st}, eb.refs
+	c.out, c.refs = entryOut{items: items, ds: eb.ds, st: eb.st, starts: eb.starts}, eb.refs
 	return c.out
 }
 

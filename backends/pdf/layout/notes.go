@@ -26,7 +26,9 @@ func (eb *entryBuilder) noteBlock(n *ast.Footnote) *noteBlock {
 	saved, keepN, bars, label := eb.items, eb.keepN, eb.bars, eb.label
 	eb.items, eb.keepN, eb.bars, eb.label = nil, 0, nil, nil
 	note := eb.open("Note")
+	eb.inNote = true
 	eb.blocks(n.Body, c)
+	eb.inNote = false
 	eb.close(note)
 	items := eb.items
 	eb.items, eb.keepN, eb.bars, eb.label = saved, keepN, bars, label

@@ -28,6 +28,8 @@ type Doc struct {
 	Pages   []*Page
 	Outline []OutlineItem
 	Meta    Meta
+	// Sources holds one Source for each page.
+	Sources []Source
 	// Elems is the logical structure, for a tagged PDF: Elems[0] is the
 	// root (a Document), every other element names its parent, which
 	// comes before it. Texts and images refer to the element they belong
@@ -60,6 +62,29 @@ type Meta struct {
 	Title, Subject, Author, Keywords string
 	Lang                             string // BCP 47, for /Lang
 	Date                             time.Time
+}
+
+// Part is the part of the book a page belongs to.
+type Part uint8
+
+// The parts, in the order they come.
+const (
+	BlankPage    Part = iota // an empty page (a verso left blank)
+	TitlePage                // the title page
+	ImprintPage              // the imprint on the title page's verso
+	ContentsPage             // the table of contents
+	MainPage                 // the entries
+	IndexPage                // the generated index
+)
+
+// Source tells what a page holds: its part of the book and, for a page
+// of the main matter, the source node its text begins with — the first
+// *ast.Entry (its heading), *ast.Section or ast.Block that starts on it,
+// nil when the page only continues a block begun before. The EPUB's page
+// list is made from it, so that both editions share one pagination.
+type Source struct {
+	Part Part
+	At   any
 }
 
 // Page is one page.
