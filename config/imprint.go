@@ -101,3 +101,42 @@ func LanguageTag(s string) (string, bool) {
 	}
 	return t.String(), true
 }
+
+// HasImprint reports whether book.yaml gives what an imprint page shows:
+// a publisher, rights or an ISBN.
+func (b *Book) HasImprint() bool {
+	return strings.TrimSpace(b.Publisher) != "" || strings.TrimSpace(b.Rights) != "" ||
+		b.ISBN.Print.Value != "" || b.ISBN.EBook.Value != ""
+}
+
+// ImprintLines are the lines of the imprint page, the same in the PDF and
+// the EPUB: title and subtitle, authors, edition, rights, publisher and
+// the ISBNs of both editions, each named.
+func (b *Book) ImprintLines() []string {
+	if !b.HasImprint() {
+		return nil
+	}
+	l := b.Labels()
+	var out []string
+	add := func(s string) {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	title := b.Title
+	if s := strings.TrimSpace(b.Subtitle); s != "" {
+		title += ". " + s
+	}
+	add(title)
+	add(strings.Join(b.AuthorList(), ", "))
+	add(b.Edition)
+	add(b.Rights)
+	add(b.Publisher)
+	if v := b.ISBN.Print.Value; v != "" {
+		add("ISBN " + v + " (" + l.Edition + ")")
+	}
+	if v := b.ISBN.EBook.Value; v != "" {
+		add("ISBN " + v + " (" + l.EBook + ")")
+	}
+	return out
+}

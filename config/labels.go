@@ -52,9 +52,8 @@ type Labels struct {
 	Parts    string
 	PageList string // heading of the EPUB's list of printed pages
 	Imprint  string // heading of the imprint page
-	ISBN     string // "ISBN" before the printed edition's number
-	EISBN    string // "ISBN (E-Book)"
-	Edition  string // the print edition, named in the EPUB's dc:source
+	Edition  string // the print edition: in the EPUB's dc:source, after its ISBN
+	EBook    string // the e-book edition, after its ISBN
 	Months   [12]string
 	// DayFirst writes dates as "1. November 2026", else "November 1, 2026".
 	DayFirst bool
@@ -69,8 +68,8 @@ var labels = map[string]Labels{
 		NoAlt:      " Nicht jede Abbildung ist mit Text beschrieben.",
 		PrintPages: " Die Seitenzahlen der gedruckten Ausgabe sind als Seitenliste enthalten.",
 		Parts:      " Wörter und Abschnitte in anderen Sprachen sind als solche ausgezeichnet.",
-		PageList:   "Seitenliste", Imprint: "Impressum", ISBN: "ISBN (Druckausgabe)", EISBN: "ISBN (E-Book)",
-		Edition: "Druckausgabe", DayFirst: true,
+		PageList:   "Seitenliste", Imprint: "Impressum",
+		Edition: "Druckausgabe", EBook: "E-Book", DayFirst: true,
 		Months: [12]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
 			"September", "Oktober", "November", "Dezember"}},
 	"en": {Contents: "Contents", Index: "Index", SeeAlso: "See also", Page: "p.", Footnotes: "Notes",
@@ -81,8 +80,8 @@ var labels = map[string]Labels{
 		NoAlt:      " Not every image is described in text.",
 		PrintPages: " The page numbers of the printed edition are included as a page list.",
 		Parts:      " Words and passages in other languages are marked as such.",
-		PageList:   "Page list", Imprint: "Imprint", ISBN: "ISBN (print)", EISBN: "ISBN (e-book)",
-		Edition: "Print edition",
+		PageList:   "Page list", Imprint: "Imprint",
+		Edition: "Print edition", EBook: "e-book",
 		Months: [12]string{"January", "February", "March", "April", "May", "June", "July", "August",
 			"September", "October", "November", "December"}},
 }
@@ -133,7 +132,7 @@ func (l Labels) Date(t time.Time) string {
 func (l Labels) mapped(f func(string) string) Labels {
 	for _, p := range []*string{&l.Contents, &l.Index, &l.SeeAlso, &l.Page, &l.Footnotes, &l.Cover, &l.TitlePage,
 		&l.Figure, &l.Table, &l.Landmarks, &l.Start, &l.Back, &l.Letters, &l.Summary, &l.AllAlt, &l.NoAlt,
-		&l.PrintPages, &l.Parts, &l.PageList, &l.Imprint, &l.ISBN, &l.EISBN, &l.Edition} {
+		&l.PrintPages, &l.Parts, &l.PageList, &l.Imprint, &l.Edition, &l.EBook} {
 		*p = f(*p)
 	}
 	for i := range l.Months {

@@ -133,6 +133,15 @@ func simulateImport(t *testing.T, data []byte, p ankiProfile, v ankiVersion, exi
 			}
 		}
 	}
+	res.notes = importRows(f, nt, cols, deckCol, tagsCol, defaultDeck, existingTags, &res)
+	return res
+}
+
+// importRows turns the rows into notes as ColumnContext and into_native
+// do: mapped fields, the row's deck (created when missing), the GUID, and
+// tags from the tags column or else the note's own, plus #tags.
+func importRows(f *ankiFile, nt stockType, cols []int, deckCol, tagsCol int, defaultDeck string, existingTags []string, res *importResult) []importedNote {
+	var notes []importedNote
 	global := strings.Fields(f.Meta["tags"])
 	for _, row := range f.Rows {
 		n := importedNote{noteType: nt.name, fields: map[string]string{}, deck: defaultDeck, cards: nt.cards}
@@ -155,9 +164,9 @@ func simulateImport(t *testing.T, data []byte, p ankiProfile, v ankiVersion, exi
 			n.tags = strings.Fields(row[tagsCol-1])
 		}
 		n.tags = append(n.tags, global...)
-		res.notes = append(res.notes, n)
+		notes = append(notes, n)
 	}
-	return res
+	return notes
 }
 
 // mapFields returns, for each field of nt, its 1-based column or 0.

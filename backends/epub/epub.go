@@ -17,13 +17,14 @@ import (
 
 // The generated files, beside the chapters in the package's folder.
 const (
-	navFile   = "nav.xhtml"
-	ncxFile   = "toc.ncx"
-	coverFile = "cover.xhtml"
-	titleFile = "titlepage.xhtml"
-	indexFile = "index.xhtml"
-	opfFile   = "content.opf"
-	pkgDir    = "OEBPS/"
+	navFile     = "nav.xhtml"
+	ncxFile     = "toc.ncx"
+	coverFile   = "cover.xhtml"
+	titleFile   = "titlepage.xhtml"
+	imprintFile = "imprint.xhtml"
+	indexFile   = "index.xhtml"
+	opfFile     = "content.opf"
+	pkgDir      = "OEBPS/"
 )
 
 // FileName is the EPUB's name in the output folder.
@@ -155,7 +156,7 @@ func bookIDs(doc *ast.Document) []string {
 // planChapters names each chapter's file after the chapter's id and puts
 // every entry into its chapter's document.
 func (b *book) planChapters() {
-	names := newNamer("nav", "toc", "cover", "titlepage", "index", "content")
+	names := newNamer("nav", "toc", "cover", "titlepage", "imprint", "index", "content")
 	byEntry := map[*ast.Entry]*chapter{}
 	add := func(ch *ast.Entry) *chapter {
 		base := names.unique(fileBase(ch.ID()))
@@ -196,6 +197,9 @@ func (b *book) build() error {
 		return err
 	}
 	b.addPage("titlepage", titleFile, b.titlePage())
+	if b.cfg.HasImprint() {
+		b.addPage("imprint", imprintFile, b.imprintPage())
+	}
 	b.items = append(b.items, item{id: "nav", href: navFile, mediaType: "application/xhtml+xml", props: "nav", data: b.navDoc()})
 	b.spine = append(b.spine, "nav")
 	for _, c := range b.chapters {

@@ -12,9 +12,6 @@ import (
 // navigation and names the print edition as its source. The pagination
 // comes from build (link.PrintPage), never from the PDF backend itself.
 
-// imprintNode stands for the imprint in the page plan.
-var imprintNode = new(struct{ imprint bool })
-
 // pageMarks is the plan of the markers: which pages go before which
 // node, and the pages of each document in reading order.
 type pageMarks struct {
@@ -43,8 +40,7 @@ func (b *book) planPages(pages []link.PrintPage) {
 		case link.TitlePage:
 			pp.file = titleFile
 		case link.ImprintPage:
-			pp.file, pp.at = titleFile, imprintNode
-			m.before[imprintNode] = append(m.before[imprintNode], i)
+			pp.file = imprintFile
 		case link.ContentsPage:
 			pp.file = navFile
 		case link.IndexPage:

@@ -33,6 +33,25 @@ func (b *book) titlePage() []byte {
 	return r.footer()
 }
 
+// imprintPage renders the imprint: title, edition, rights, publisher and
+// the ISBNs, as on the printed title page's verso.
+func (b *book) imprintPage() []byte {
+	r := b.newRenderer(imprintFile)
+	r.header(b.words.Imprint, "frontmatter")
+	r.marksLead()
+	w := &r.W
+	w.Raw(`<section epub:type="imprint" class="imprint">`, "\n<h1 class=\"imprint-title\">")
+	w.Text(b.words.Imprint)
+	w.Raw("</h1>\n")
+	for _, l := range b.cfg.ImprintLines() {
+		w.Raw("<p>")
+		w.Text(l)
+		w.Raw("</p>\n")
+	}
+	w.Raw("</section>\n")
+	return r.footer()
+}
+
 // coverPage renders the page that shows the cover image.
 func (b *book) coverPage(src string) []byte {
 	r := b.newRenderer(coverFile)

@@ -70,6 +70,9 @@ section.titlepage h1.title { font-size: 2em; margin: 0 0 0.6em 0; text-align: ce
 p.subtitle { font-size: 1.2em; font-style: italic; }
 p.authors { margin: 2em 0 0 0; font-size: 1.1em; }
 p.edition { margin: 1em 0 0 0; font-size: 0.9em; }
+section.imprint { margin: 2em 0 0 0; font-size: 0.85em; }
+section.imprint h1.imprint-title { font-size: 1.2em; }
+section.imprint p { margin: 0 0 0.3em 0; }
 section.cover { margin: 0; padding: 0; text-align: center; }
 section.cover img { max-width: 100%; height: auto; }
 nav ol { list-style-type: none; margin: 0; padding: 0; }

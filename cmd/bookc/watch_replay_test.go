@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -51,6 +52,17 @@ func (r *replay) folders() []string {
 		return nil
 	})
 	return out
+}
+
+// count is the number of entry files under folder f.
+func (r *replay) count(f string) int {
+	n := 0
+	for _, e := range r.entries() {
+		if strings.HasPrefix(e, f+"/") {
+			n++
+		}
+	}
+	return n
 }
 
 func (r *replay) pick(list []string) string { return list[r.rng.Intn(len(list))] }
@@ -106,6 +118,21 @@ func (r *replay) edits() map[string]func() {
 			}
 		},
 		"new folder": func() { r.write(fmt.Sprintf("content/tief%d/unter/e.md", r.n), r.entry()) },
+		"delete folder": func() {
+			if fs := r.folders(); len(fs) > 0 {
+				f := r.pick(fs)
+				if len(r.entries())-r.count(f) >= 2 {
+					os.RemoveAll(r.path(f))
+				}
+			}
+		},
+		"re-create folder": func() { // gone and back under the same name, at once
+			if fs := r.folders(); len(fs) > 0 {
+				f := r.pick(fs)
+				os.RemoveAll(r.path(f))
+				r.write(f+"/wieder.md", r.entry())
+			}
+		},
 		"vim save": func() { // backup by rename, swap file, new file
 			f := r.pick(r.entries())
 			swp := filepath.Join(filepath.Dir(f), "."+filepath.Base(f)+".swp")
@@ -167,8 +194,11 @@ func (r *replay) edits() map[string]func() {
 func TestWatchReplay(t *testing.T) {
 	dir := t.TempDir()
 	seed := time.Now().UnixNano()
+	if s, err := strconv.ParseInt(os.Getenv("BOOKC_REPLAY_SEED"), 10, 64); err == nil {
+		seed = s // replays a logged sequence
+	}
 	r := &replay{t: t, dir: dir, rng: rand.New(rand.NewSource(seed))}
-	t.Logf("seed %d", seed)
+	t.Logf("seed %d (BOOKC_REPLAY_SEED replays it)", seed)
 	// Without the Anki state file: it records when notes changed, so the
 	// package follows the history of builds (watch's included), not the
 	// sources alone, and the clean builds here share the book's folder.

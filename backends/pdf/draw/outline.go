@@ -3,6 +3,8 @@ package draw
 import (
 	"strconv"
 	"strings"
+
+	"bookc/backends/pdf/page"
 )
 
 // outlineNode is a bookmark with the objects around it.
@@ -13,16 +15,48 @@ type outlineNode struct {
 }
 
 // writeOutline writes the bookmarks as an outline tree, every item
-// open (so each /Count is the number of all descendants), and returns the number of its root object, 0 if there are no
-// bookmarks. The outline is in reading order and its levels descend one
-// at a time (checkOutline).
+// open (so each /Count is the number of all descendants), and returns
+// the number of its root object, 0 if there are no bookmarks.
 func (w *writer) writeOutline(out *file, pageObjs []int) int {
 	items := w.doc.Outline
 	if len(items) == 0 {
 		return 0
 	}
 	root := out.alloc()
-	first := out.allocN(len(items))
+	nodes, top := linkOutline(w.doc.Outline, root, out.allocN(len(items)))
+	out.object(root, "<</Type /Outlines /First "+ref(nodes[top[0]].num)+" /Last "+
+		ref(nodes[top[len(top)-1]].num)+" /Count "+strconv.Itoa(len(items))+">>")
+	// The destinations' heights are in hundredths of a point, as they
+	// always were.
+	height := milli(w.doc.Height)
+	for i, o := range items {
+		n := &nodes[i]
+		var b strings.Builder
+		b.WriteString("<</Title " + string(appendText(nil, o.Title)) + " /Parent " + ref(n.parent))
+		for _, e := range []struct {
+			key string
+			num int
+		}{{"/Prev", n.prev}, {"/Next", n.next}, {"/First", n.first}, {"/Last", n.last}} {
+			if e.num != 0 {
+				b.WriteString(" " + e.key + " " + ref(e.num))
+			}
+		}
+		if n.kids > 0 {
+			b.WriteString(" /Count " + strconv.Itoa(n.kids))
+		}
+		b.WriteString(" /Dest [" + ref(pageObjs[o.Page]) + " /XYZ 0 ")
+		b.Write(appendFixed(nil, (height-milli(o.Y)+5)/10, 2))
+		b.WriteString(" null]>>")
+		out.object(n.num, b.String())
+	}
+	return root
+}
+
+// linkOutline links the bookmarks, numbered from first, into a tree
+// under root and returns them with the indices of the top-level ones.
+// The items are in reading order and their levels descend one at a time
+// (checkOutline).
+func linkOutline(items []page.OutlineItem, root, first int) ([]outlineNode, []int) {
 	nodes := make([]outlineNode, len(items))
 	var top []int                 // top-level items
 	stack := []int{}              // open ancestors by level, as item indices
@@ -56,30 +90,5 @@ func (w *writer) writeOutline(out *file, pageObjs []int) int {
 			nodes[a].kids++
 		}
 	}
-	out.object(root, "<</Type /Outlines /First "+ref(nodes[top[0]].num)+" /Last "+
-		ref(nodes[top[len(top)-1]].num)+" /Count "+strconv.Itoa(len(items))+">>")
-	// The destinations' heights are in hundredths of a point, as they
-	// always were.
-	height := milli(w.doc.Height)
-	for i, o := range items {
-		n := &nodes[i]
-		var b strings.Builder
-		b.WriteString("<</Title " + string(appendText(nil, o.Title)) + " /Parent " + ref(n.parent))
-		for _, e := range []struct {
-			key string
-			num int
-		}{{"/Prev", n.prev}, {"/Next", n.next}, {"/First", n.first}, {"/Last", n.last}} {
-			if e.num != 0 {
-				b.WriteString(" " + e.key + " " + ref(e.num))
-			}
-		}
-		if n.kids > 0 {
-			b.WriteString(" /Count " + strconv.Itoa(n.kids))
-		}
-		b.WriteString(" /Dest [" + ref(pageObjs[o.Page]) + " /XYZ 0 ")
-		b.Write(appendFixed(nil, (height-milli(o.Y)+5)/10, 2))
-		b.WriteString(" null]>>")
-		out.object(n.num, b.String())
-	}
-	return root
+	return nodes, top
 }

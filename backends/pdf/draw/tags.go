@@ -445,6 +445,12 @@ func (w *writer) elemAttrs(b []byte, e int32) []byte {
 		return b // a link: its description is the annotation's
 	}
 	el := &w.doc.Elems[e]
+	if el.Role == "Note" {
+		// PDF/UA wants every note to have an identifier.
+		b = append(b, " /ID (note"...)
+		b = strconv.AppendInt(b, int64(e), 10)
+		b = append(b, ')')
+	}
 	if el.Alt != "" {
 		b = append(b, " /Alt "...)
 		b = appendText(b, el.Alt)

@@ -28,7 +28,10 @@ func (e *engine) assemble(doc *ast.Document, main []pageOut, st *Stats) *page.Do
 	tp := e.titlePage()
 	em.part = page.TitlePage
 	em.page(&tp, "", "")
-	if e.twoSided {
+	if imp, ok := e.imprintPage(); ok {
+		em.part = page.ImprintPage
+		em.page(&imp, "", "")
+	} else if e.twoSided {
 		em.blank()
 	}
 	front := len(d.Pages)

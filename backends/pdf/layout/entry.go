@@ -193,7 +193,7 @@ func (eb *entryBuilder) headingBlock(h *ast.Heading, c ctx) {
 		hc.text, hc.lead = szSection, L*1.15
 	}
 	eb.push(glue(0.4*L, 0.2*L))
-	eb.within(headingRole(h.Level), func() { eb.push(eb.heading(h, hc, h.Attr.ID, h.Inlines)...) })
+	eb.within(eb.headingRole(h.Level), func() { eb.push(eb.heading(h, hc, h.Attr.ID, h.Inlines)...) })
 	eb.push(glue(0.15*L, 0.05*L))
 	eb.keepN = 1
 }

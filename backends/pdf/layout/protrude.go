@@ -14,19 +14,36 @@ import (
 
 // hangRight is the fraction of a character's width it hangs into the
 // right margin at a line end.
-var hangRight = map[rune]float32{
-	'.': 0.7, ',': 0.7, '-': 0.7, '\u2010': 0.7, ':': 0.5, ';': 0.5, '!': 0.2, '?': 0.2,
-	'\u201C': 0.7, '\u201D': 0.7, '\u2019': 0.7, '\u2018': 0.7, '"': 0.5, '\'': 0.7,
-	'\u00AB': 0.5, '\u00BB': 0.5, '\u2039': 0.5, '\u203A': 0.5,
-	'\u2013': 0.5, '\u2014': 0.3, ')': 0.05, ']': 0.05, '\u2026': 0.3,
+func hangRight(r rune) float64 {
+	switch r {
+	case '.', ',', '-', '\u2010', '\u201C', '\u201D', '\u2019', '\u2018', '\'':
+		return 0.7
+	case ':', ';', '"', '\u00AB', '\u00BB', '\u2039', '\u203A', '\u2013':
+		return 0.5
+	case '\u2014', '\u2026':
+		return 0.3
+	case '!', '?':
+		return 0.2
+	case ')', ']':
+		return 0.05
+	}
+	return 0
 }
 
 // hangLeft is the fraction of a character's width it hangs into the
 // left margin at a line start.
-var hangLeft = map[rune]float32{
-	'\u201E': 0.7, '\u201A': 0.7, '\u201C': 0.7, '\u2018': 0.7, '"': 0.5, '\'': 0.7,
-	'\u00AB': 0.5, '\u00BB': 0.5, '\u2039': 0.5, '\u203A': 0.5, '(': 0.05, '[': 0.05,
-	'\u2013': 0.5, '\u2014': 0.3,
+func hangLeft(r rune) float64 {
+	switch r {
+	case '\u201E', '\u201A', '\u201C', '\u2018', '\'':
+		return 0.7
+	case '"', '\u00AB', '\u00BB', '\u2039', '\u203A', '\u2013':
+		return 0.5
+	case '\u2014':
+		return 0.3
+	case '(', '[':
+		return 0.05
+	}
+	return 0
 }
 
 // protrude sets how far the boxes and hyphens of a paragraph's items
@@ -37,15 +54,15 @@ func protrude(e *engine, items []linebreak.Item) {
 		switch {
 		case it.Kind == linebreak.KindBox && it.Text != "":
 			first, n := utf8.DecodeRuneInString(it.Text)
-			if f, ok := hangLeft[first]; ok {
-				it.HangL = f * float32(e.textWidth(it.Text[:n], it.Style))
+			if f := hangLeft(first); f > 0 {
+				it.HangL = linebreak.Hang(f * e.textWidth(it.Text[:n], it.Style))
 			}
 			last, m := utf8.DecodeLastRuneInString(it.Text)
-			if f, ok := hangRight[last]; ok {
-				it.HangR = f * float32(e.textWidth(it.Text[len(it.Text)-m:], it.Style))
+			if f := hangRight(last); f > 0 {
+				it.HangR = linebreak.Hang(f * e.textWidth(it.Text[len(it.Text)-m:], it.Style))
 			}
 		case it.Kind == linebreak.KindPenalty && it.Width > 0:
-			it.HangR = hangRight['-'] * float32(it.Width)
+			it.HangR = linebreak.Hang(hangRight('-') * it.Width)
 		}
 	}
 }

@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"strconv"
+
 	"bookc/backends/pdf/page"
 )
 
@@ -94,8 +96,17 @@ func (em *emitter) fragElem(b *vbox, f *frag) int32 {
 	return em.elemID(b.elem)
 }
 
-// headingRole is the structure type of a heading inside an entry's
-// body: entries have H1, sections H2, so a body heading is at least H3.
-func headingRole(level int) string {
-	return []string{"H3", "H3", "H3", "H3", "H4", "H5", "H6"}[min(max(level, 0), 6)]
+// headingRole is the structure type of a heading of the given level
+// inside an entry's body: entries have H1 and sections H2, so a heading
+// is one level below its section's, or the entry's in the lead, and no
+// level is skipped. Markdown levels 1 to 4 (### is a section, so ####
+// is the usual one) are all the first level below; 5 and 6 go deeper.
+func (eb *entryBuilder) headingRole(level int) string {
+	depth := 0
+	for n := eb.cur; n != nil; n = n.parent {
+		if n.role == "Sect" {
+			depth++
+		}
+	}
+	return "H" + strconv.Itoa(min(6, depth+1+max(0, level-4)))
 }

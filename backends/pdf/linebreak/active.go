@@ -11,43 +11,48 @@ func (b *breaker) beginBreak() {
 
 // resetCands clears the per-group candidates.
 func (b *breaker) resetCands() {
-	b.cands = [4 * runClasses]cand{}
-	b.groupMin = math.Inf(1)
+	b.candSet = 0
 }
 
 // flush turns the group's candidates into new nodes for breakpoint i.
 // Candidates worse by more than AdjDemerits than the best one that ends
 // no longer a run of hyphens can never win and are dropped.
 func (b *breaker) flush(i int, flagged bool) {
-	if math.IsInf(b.groupMin, 1) {
+	if b.candSet == 0 {
 		return
 	}
-	var best [runClasses]float64
+	st := b.nextBox[i]
 	m := math.Inf(1)
 	for rc := range runClasses {
-		for f := range 4 {
-			if c := &b.cands[f*runClasses+rc]; c.ok {
-				m = min(m, c.total)
-			}
-		}
-		best[rc] = m + b.p.AdjDemerits
-	}
-	st := b.nextBox[i]
-	for k, c := range b.cands {
-		if !c.ok || c.total > best[k%runClasses] {
+		set := b.candSet >> (4 * rc) & 0xF
+		if set == 0 {
 			continue
 		}
-		f := k / runClasses
-		b.fresh = append(b.fresh, activeNode{
-			w: b.sumW[st], y: b.sumY[st], z: b.sumZ[st], fil: b.sumFil[st],
-			total: c.total, start: st, line: c.line, node: int32(len(b.nodes)),
-			fit: uint8(f), flagged: flagged, hyphRun: c.hyphRun,
-		})
-		b.nodes = append(b.nodes, bnode{
-			total: c.total, pos: int32(i), start: st, prev: c.prev, fit: uint8(f), flagged: flagged,
-		})
+		for f := range 4 {
+			if set&(1<<f) != 0 {
+				m = min(m, b.cands[4*rc+f].total)
+			}
+		}
+		for f := range 4 {
+			if set&(1<<f) != 0 && b.cands[4*rc+f].total <= m+b.p.AdjDemerits {
+				b.newNode(i, st, f, flagged, &b.cands[4*rc+f])
+			}
+		}
 	}
 	b.resetCands()
+}
+
+// newNode adds the node of candidate c, of fitness f, for a break at i
+// whose next line starts at st.
+func (b *breaker) newNode(i int, st int32, f int, flagged bool, c *cand) {
+	b.fresh = append(b.fresh, activeNode{
+		w: b.sumW[st] + b.hangL(st), y: b.sumY[st], z: b.sumZ[st], fil: b.sumFil[st],
+		total: c.total, start: st, line: c.line, node: int32(len(b.nodes)),
+		fit: uint8(f), flagged: flagged, hyphRun: c.hyphRun,
+	})
+	b.nodes = append(b.nodes, bnode{
+		total: c.total, pos: int32(i), start: st, prev: c.prev, fit: uint8(f), flagged: flagged,
+	})
 }
 
 // group returns the line-number group of nodes starting line `line`: lines

@@ -69,7 +69,7 @@ func TestExpansionStretches(t *testing.T) {
 // only with the hang, and the line reports it.
 func TestProtrusion(t *testing.T) {
 	items := words(5, 5, 5)
-	items[2].HangR = 0.5
+	items[2].HangR = Hang(0.5)
 	p := DefaultParams()
 	p.Pretolerance, p.SkipEmergency = -1, true
 	res := Break(items, Uniform(10.5), p)
@@ -82,7 +82,7 @@ func TestProtrusion(t *testing.T) {
 	}
 	// A box that starts a line may hang left.
 	items = words(5, 5, 5)
-	items[4].HangL = 0.25
+	items[4].HangL = Hang(0.25)
 	res = Break(items, Uniform(10.8), p)
 	if !slices.Equal(res.Breaks, []int{3, 7}) || res.Lines[1].HangL != 0.25 {
 		t.Errorf("breaks %v, lines %+v", res.Breaks, res.Lines)

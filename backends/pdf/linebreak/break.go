@@ -40,7 +40,6 @@ type cand struct {
 	total   float64
 	prev    int32
 	line    int32
-	ok      bool
 	hyphRun uint8 // consecutive lines ending at flagged breaks, this one included
 }
 
@@ -68,6 +67,7 @@ type breaker struct {
 	nextBox          []int32   // first box after index i, or len(items)
 
 	monotone bool // no negative widths or stretch: looseness grows along the active list
+	hangs    bool // some item may hang into a margin
 
 	nodes         []bnode
 	active, spare []activeNode // the live active list is active[head:]
@@ -75,8 +75,8 @@ type breaker struct {
 	fresh         []activeNode // new nodes of the current breakpoint
 	path          []int32      // the chosen nodes, while backtracking
 	ps            [3]pass
-	cands         [4 * runClasses]cand // by fitness class and run of hyphens
-	groupMin      float64
+	cands         [4 * runClasses]cand // by run of hyphens, then fitness class
+	candSet       uint16 // which of cands hold a candidate
 	breakHasCand  bool
 }
 
@@ -156,8 +156,11 @@ func newBreaker(items []Item, widths LineWidths, p Params) *breaker {
 	b.nextBox = grow(b.nextBox, n+1)
 	b.sumW[0], b.sumY[0], b.sumZ[0], b.sumFil[0], b.sumB[0] = 0, 0, 0, 0, 0
 	ex := p.Expansion
-	b.monotone = true
+	b.monotone, b.hangs = true, false
 	for i, it := range items {
+		if it.HangL != 0 || it.HangR != 0 {
+			b.hangs = true
+		}
 		if it.Kind != KindPenalty && (it.Width < 0 || it.Stretch < 0) {
 			b.monotone = false
 		}
@@ -243,7 +246,7 @@ func (b *breaker) breakpoint(i int, ps pass) (cost float64, flagged, ok bool) {
 // run performs one pass and returns the best final node.
 func (b *breaker) run(ps pass) (int32, bool) {
 	b.nodes = append(b.nodes[:0], bnode{pos: -1, fit: fitDecent, prev: -1})
-	b.active = append(b.active[:0], activeNode{fit: fitDecent})
+	b.active = append(b.active[:0], activeNode{fit: fitDecent, w: b.hangL(0)})
 	b.head = 0
 	for i := 0; i <= b.last; i++ {
 		cost, flagged, ok := b.breakpoint(i, ps)

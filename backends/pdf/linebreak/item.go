@@ -38,6 +38,12 @@ type Item struct {
 	// Auto marks a penalty inserted by automatic hyphenation; such breaks
 	// are not tried in the first (pretolerance) pass.
 	Auto bool
+	// HangL and HangR are how far a box may hang into the left margin
+	// when it starts a line and into the right one when it ends a line
+	// (character protrusion, for punctuation and quotes), in thousandths
+	// of the width unit (see Hang); HangR of a penalty is how far its
+	// width, a hyphen, may hang. They fill what would be padding.
+	HangL, HangR uint16
 	// Split marks an emergency break that Fit added inside material too
 	// wide for the measure.
 	Split bool
@@ -57,12 +63,16 @@ type Item struct {
 	Payload int
 	// Text is the text drawn for a box.
 	Text string
-	// HangL and HangR are how far a box may hang into the left margin
-	// when it starts a line and into the right one when it ends a line
-	// (character protrusion, for punctuation and quotes); HangR of a
-	// penalty is how far its width, a hyphen, may hang.
-	HangL, HangR float32
 }
+
+// Hang converts a protrusion width to the unit of Item.HangL and
+// Item.HangR, rounded and limited to what they hold.
+func Hang(w float64) uint16 {
+	return uint16(min(max(math.Round(w*1000), 0), math.MaxUint16))
+}
+
+// hang is the width of a protrusion stored with Hang.
+func hang(h uint16) float64 { return float64(h) / 1000 }
 
 // Box returns a box item of the given width.
 func Box(width float64) Item {

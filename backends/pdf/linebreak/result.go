@@ -98,7 +98,7 @@ func (b *breaker) line(st, end int, measure, ex float64) Line {
 	if st < end {
 		ln.HangR = b.hangR(end)
 		if b.items[st].Kind == KindBox {
-			ln.HangL = float64(b.items[st].HangL)
+			ln.HangL = hang(b.items[st].HangL)
 		}
 	}
 	measure += ln.HangL + ln.HangR

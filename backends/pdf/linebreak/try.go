@@ -88,8 +88,9 @@ func (b *breaker) demerits(bad, cost float64, flagged, final bool, fit uint8, fr
 func (b *breaker) try(i int, cost float64, flagged bool, ps pass) {
 	forced := cost <= -Infinity
 	final := i == b.last
-	w, y, z, fil := b.sumW[i]+b.penaltyWidth(i), b.sumY[i], b.sumZ[i], b.sumFil[i]
-	hangR := b.hangR(i)
+	// The material ending the line may hang into the margin; what may
+	// hang at a line's start is in the nodes' w.
+	w, y, z, fil := b.sumW[i]+b.penaltyWidth(i)-b.hangR(i), b.sumY[i], b.sumZ[i], b.sumFil[i]
 	act := b.active
 	h, j := b.head, b.head // act[h:j] holds the nodes kept so far
 	b.beginBreak()
@@ -101,11 +102,9 @@ func (b *breaker) try(i int, cost float64, flagged bool, ps pass) {
 			group = g
 		}
 		measure := b.widths.At(int(a.line))
-		lw, ly, lz, lf := w-a.w-hangR, y-a.y, z-a.z, fil-a.fil
+		lw, ly, lz, lf := w-a.w, y-a.y, z-a.z, fil-a.fil
 		if int(a.start) > i {
 			lw, ly, lz, lf = b.penaltyWidth(i), 0, 0, 0
-		} else if int(a.start) < len(b.items) {
-			lw -= float64(b.items[a.start].HangL)
 		}
 		if !forced && lf == 0 && measure-lw > ps.maxRatio*ly+epsilon {
 			// Too loose for this pass, but later breaks may fit.
@@ -135,16 +134,33 @@ func (b *breaker) try(i int, cost float64, flagged bool, ps pass) {
 	b.commit(act, h, j)
 }
 
+// hangL is how far the box at index st, starting a line, may hang into
+// the left margin.
+func (b *breaker) hangL(st int32) float64 {
+	if !b.hangs || int(st) >= len(b.items) {
+		return 0
+	}
+	return hang(b.items[st].HangL)
+}
+
 // hangR is how far the material ending a line at break i may hang into
 // the right margin: the break's hyphen, or the last box before it.
 func (b *breaker) hangR(i int) float64 {
-	if i < len(b.items) && b.items[i].Kind == KindPenalty && b.items[i].Width != 0 {
-		return float64(b.items[i].HangR)
+	if !b.hangs {
+		return 0
+	}
+	if i < len(b.items) {
+		switch it := &b.items[i]; {
+		case it.Kind == KindPenalty && it.Width != 0:
+			return hang(it.HangR)
+		case it.Kind == KindGlue:
+			return hang(b.items[i-1].HangR)
+		}
 	}
 	for k := i - 1; k >= 0; k-- {
 		switch b.items[k].Kind {
 		case KindBox:
-			return float64(b.items[k].HangR)
+			return hang(b.items[k].HangR)
 		case KindGlue:
 			return 0
 		}
@@ -190,10 +206,13 @@ func (b *breaker) record(rt rating, d float64, a *activeNode, flagged bool) {
 		}
 	}
 	total := a.total + d
-	c := &b.cands[int(rt.fit)*runClasses+int(min(run, runClasses-1))]
-	if !c.ok || total < c.total {
-		*c = cand{total: total, prev: a.node, line: a.line + 1, ok: true, hyphRun: run}
+	k := int(rt.fit)
+	if b.p.MaxHyphenRun > 0 {
+		k += 4 * int(min(run, runClasses-1))
 	}
-	b.groupMin = min(b.groupMin, total)
+	if c := &b.cands[k]; b.candSet&(1<<k) == 0 || total < c.total {
+		*c = cand{total: total, prev: a.node, line: a.line + 1, hyphRun: run}
+		b.candSet |= 1 << k
+	}
 	b.breakHasCand = true
 }
