@@ -15,6 +15,7 @@ package draw
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"bookc/backends/pdf/page"
 )
@@ -72,11 +73,14 @@ func WriteChecked(doc *page.Doc) (out []byte, problems []Problem, err error) {
 	if err := w.drawPages(); err != nil {
 		return nil, w.problems, err
 	}
-	size := 1 << 20
+	// The objects besides the pages' contents, most of them structure
+	// elements, take about 20 bytes each once compressed.
+	size := 1<<20 + 24*len(w.roles)
 	for _, c := range w.contents {
 		size += len(c) + 200
 	}
 	f.b = append(make([]byte, 0, size), f.b...)
+	f.locs = slices.Grow(f.locs, len(w.roles)+len(w.links)+4*len(doc.Pages)+len(doc.Outline)+1024)
 	out, err = w.assemble(f, date)
 	if err != nil {
 		return nil, w.problems, err

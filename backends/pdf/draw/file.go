@@ -112,7 +112,10 @@ func (f *file) flushObjects() {
 		return
 	}
 	num := f.alloc()
-	var head []byte
+	// The numbers take at most 16 bytes per object as long as the
+	// offsets have fewer than 10 digits: one buffer holds it all.
+	data := make([]byte, 0, 16*len(f.stmNums)+len(f.stmBody))
+	head := data
 	for k, n := range f.stmNums {
 		f.locs[n] = objLoc{stream: num, at: k}
 		head = strconv.AppendInt(head, int64(n), 10)

@@ -57,10 +57,18 @@ func (w *writer) prepareTags() error {
 		return err
 	}
 	n := len(w.doc.Elems)
-	w.roles = make([]string, n)
+	links, spans := 0, 0
+	for i, p := range w.doc.Pages {
+		if w.annots != nil {
+			links += len(w.annots[i])
+		}
+		spans += len(p.Spans)
+	}
+	w.roles = make([]string, n, n+links+spans)
 	for i, e := range w.doc.Elems {
 		w.roles[i] = e.Role
 	}
+	w.links = make([]linkElem, 0, links)
 	w.mcids = make([][]int32, len(w.doc.Pages))
 	w.imageMCIDs = make([]int, len(w.doc.Pages))
 	for i, p := range w.doc.Pages {
@@ -408,7 +416,7 @@ func (w *writer) writeStructure(f *file, pageObjs []int) int {
 		}
 	}
 	tree := f.alloc()
-	var b []byte
+	b := make([]byte, 0, 16*(len(t.kids)+len(w.mcids)))
 	b = append(b, "<</Nums ["...)
 	for p, mcids := range w.mcids {
 		b = strconv.AppendInt(b, int64(p), 10)
