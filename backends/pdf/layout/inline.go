@@ -38,11 +38,13 @@ type runs struct {
 	sites []*refSite
 	// noHyph keeps text from automatic hyphenation.
 	noHyph bool
+	// hy hyphenates the text being added, nil for the book's language.
+	hy linebreak.Hyphenator
 }
 
 // newRuns starts a paragraph in context c.
 func (eb *entryBuilder) newRuns(c ctx) *runs {
-	return &runs{eb: eb, c: c, meta: []runMeta{{}}, italic: c.italic, pageRefs: true}
+	return &runs{eb: eb, c: c, meta: []runMeta{{}}, italic: c.italic, pageRefs: true, hy: eb.hy}
 }
 
 // style returns the current style id for text or code.
@@ -64,7 +66,7 @@ func (r *runs) add(text string, st int, m runMeta, noHyph bool) {
 	plain := m == runMeta{}
 	if n := len(r.list); plain && n > 0 {
 		last := &r.list[n-1]
-		if !last.HardBreak && last.Style == st && last.Payload == 0 && last.NoHyphenate == noHyph {
+		if !last.HardBreak && last.Style == st && last.Payload == 0 && last.NoHyphenate == noHyph && last.Hyphenator == r.hy {
 			last.Text += text
 			return
 		}
@@ -74,7 +76,7 @@ func (r *runs) add(text string, st int, m runMeta, noHyph bool) {
 		payload = len(r.meta)
 		r.meta = append(r.meta, m)
 	}
-	r.list = append(r.list, linebreak.Run{Text: text, Style: st, NoHyphenate: noHyph, Payload: payload})
+	r.list = append(r.list, linebreak.Run{Text: text, Style: st, NoHyphenate: noHyph, Payload: payload, Hyphenator: r.hy})
 }
 
 // text appends ordinary text.
@@ -109,6 +111,8 @@ func (r *runs) inlines(ins []ast.Inline, m runMeta) {
 			r.image(n, m)
 		case *ast.FootnoteRef:
 			r.noteRef(n)
+		case *ast.Span:
+			r.span(n, m)
 		}
 	}
 }
