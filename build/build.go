@@ -12,21 +12,40 @@ import (
 	"bookc/ast"
 	"bookc/backends/anki"
 	"bookc/backends/epub"
+	"bookc/backends/pdf"
+	"bookc/book"
 	"bookc/build/txn"
-	"bookc/config"
 	"bookc/diag"
 	"bookc/link"
 	"bookc/parse"
 )
 
-// Formats lists the outputs bookc can write, in the order they are built.
-var Formats = []string{"pdf", "epub", "anki"}
+// Backend is one output format.
+type Backend struct {
+	Name   string      // as --format names it
+	Alias  string      // another name --format accepts
+	Render book.Render // the backend itself
+	// Owns is a folder of the output that holds this backend's files
+	// alone: a build removes what it did not write there.
+	Owns string
+	// Slow backends are written after the others when watching, so that
+	// the fast outputs are fresh first.
+	Slow bool
+}
+
+// Backends lists every output bookc writes, in the order they are built:
+// the one place the formats are named.
+var Backends = []Backend{
+	{Name: "pdf", Render: pdf.Render, Slow: true},
+	{Name: "epub", Render: epub.Render},
+	{Name: "anki", Alias: "csv", Render: anki.Render, Owns: anki.MediaDir},
+}
 
 // Options says what to build.
 type Options struct {
 	Dir     string   // the book's folder, holding book.yaml
 	OutDir  string   // where outputs go; relative to Dir when not absolute
-	Formats []string // subset of Formats; empty means all
+	Formats []string // names of Backends; empty means all
 	Strict  bool     // warnings count as errors
 	// Cache, when set, reuses parsed entries of unchanged files.
 	Cache *parse.Cache
@@ -35,6 +54,9 @@ type Options struct {
 	Trace func(stage string, d time.Duration)
 	// Guard, when set, lets a signal handler stop the write cleanly.
 	Guard *txn.Guard
+	// Memo, when set, lets backends reuse work from the previous build of a
+	// watch session.
+	Memo *book.Memo
 }
 
 func (o *Options) trace(stage string, start time.Time) {
@@ -44,14 +66,7 @@ func (o *Options) trace(stage string, start time.Time) {
 }
 
 // Book is a parsed and linked book, ready for the backends.
-type Book struct {
-	Config *config.Book
-	Doc    *ast.Document
-	Links  *link.Links
-	// print is the handbook's layout, made once for the PDF and the
-	// EPUB's page list, also across several Emit calls.
-	print printed
-}
+type Book = book.Book
 
 // Load reads book.yaml and every entry and links them. It returns nil when
 // the book cannot be built; diagnostics are sorted.
@@ -60,61 +75,18 @@ func Load(dir string, strict bool) (*Book, diag.List) {
 }
 
 func load(opts *Options) (*Book, diag.List) {
-	dir, strict := opts.Dir, opts.Strict
-	start := time.Now()
-	cfg, ds := config.Load(dir)
-	if cfg == nil {
-		return nil, finish(ds, strict)
+	b, ds := book.Load(opts.Dir, book.Options{Strict: opts.Strict, Cache: opts.Cache, Trace: opts.Trace, Memo: opts.Memo})
+	if b != nil {
+		b.PrintPages = func() ([]link.PrintPage, diag.List) { return printPages(b) }
 	}
-	files, fds := cfg.Files()
-	ds.Add(fds...)
-	if fds.HasErrors() {
-		return nil, finish(ds, strict)
-	}
-	doc, pds := opts.Cache.Book(cfg, files)
-	if opts.Cache != nil {
-		opts.Cache.Forget(files)
-	}
-	ds.Add(pds...)
-	opts.trace("parse", start)
-	start = time.Now()
-	if len(doc.Entries) == 0 {
-		ds.Errorf(cfg.Pos("content"), "the book has no entries: no `## Title {#Id}` heading in %d file(s)", len(files))
-	}
-	links, lds := link.Resolve(doc, cfg.Language)
-	ds.Add(lds...)
-	ds.Add(links.ResolveImages(doc, cfg)...)
-	opts.trace("link", start)
-	ds = finish(ds, strict)
-	if ds.HasErrors() {
-		return nil, ds
-	}
-	return &Book{Config: cfg, Doc: doc, Links: links}, ds
-}
-
-func finish(ds diag.List, strict bool) diag.List {
-	if strict {
-		ds = ds.Strict()
-	}
-	ds.Sort()
-	return ds
-}
-
-// output is one rendered file, not yet written.
-type output struct {
-	name string // relative to the output folder
-	data []byte
-	// path, when set, is where the file goes instead: a file kept in the
-	// book's folder, such as the Anki state file, written after the
-	// outputs and only when its bytes change (see writeKept).
-	path string
+	return b, ds
 }
 
 // Run builds the book. Every output is rendered in memory first; files are
 // written only when no error was found, and then replace the earlier ones
 // together or not at all (see writeAll).
 func Run(opts Options) ([]string, diag.List) {
-	formats, err := checkFormats(opts.Formats)
+	formats, err := Select(opts.Formats)
 	if err != nil {
 		return nil, diag.List{{Pos: ast.Pos{File: "--format"}, Severity: diag.Error, Msg: err.Error()}}
 	}
@@ -122,17 +94,17 @@ func Run(opts Options) ([]string, diag.List) {
 	if b == nil {
 		return nil, ds
 	}
-	written, eds := b.Emit(opts, formats)
+	written, eds := Emit(b, opts, formats)
 	ds = append(ds, eds...)
 	ds.Sort()
 	return written, ds
 }
 
-// Emit renders the loaded book in the given formats and writes the files,
-// only when no backend reported an error.
-func (b *Book) Emit(opts Options, formats []string) ([]string, diag.List) {
+// Emit renders the loaded book with the given backends and writes the
+// files, only when no backend reported an error.
+func Emit(b *Book, opts Options, formats []Backend) ([]string, diag.List) {
 	outs, ds := render(b, formats, &opts)
-	ds = finish(ds, opts.Strict)
+	ds = ds.Final(opts.Strict)
 	if ds.HasErrors() {
 		return nil, ds
 	}
@@ -152,100 +124,101 @@ func (b *Book) Emit(opts Options, formats []string) ([]string, diag.List) {
 // LoadWith is Load with the cache and trace of opts.
 func LoadWith(opts Options) (*Book, diag.List) { return load(&opts) }
 
-func checkFormats(fs []string) ([]string, error) {
-	if len(fs) == 0 {
-		return Formats, nil
+// Select returns the backends --format names, in build order; none
+// means all.
+func Select(names []string) ([]Backend, error) {
+	if len(names) == 0 {
+		return Backends, nil
 	}
 	seen := map[string]bool{}
-	for _, f := range fs {
-		f = strings.TrimSpace(strings.ToLower(f))
-		switch f {
-		case "pdf", "epub", "anki":
-			seen[f] = true
-		case "csv":
-			seen["anki"] = true
-		default:
-			return nil, fmt.Errorf("unknown format %q (use pdf, epub, anki)", f)
+	for _, n := range names {
+		n = strings.TrimSpace(strings.ToLower(n))
+		found := false
+		for _, b := range Backends {
+			if n == b.Name || n == b.Alias && n != "" {
+				seen[b.Name], found = true, true
+			}
+		}
+		if !found {
+			return nil, fmt.Errorf("unknown format %q (use %s)", n, strings.Join(Names(), ", "))
 		}
 	}
-	var out []string
-	for _, f := range Formats {
-		if seen[f] {
-			out = append(out, f)
+	var out []Backend
+	for _, b := range Backends {
+		if seen[b.Name] {
+			out = append(out, b)
 		}
 	}
 	return out, nil
 }
 
+// FastFirst splits backends into the fast ones and the slow ones, each
+// group in build order, leaving out an empty group.
+func FastFirst(backends []Backend) [][]Backend {
+	var fast, slow []Backend
+	for _, b := range backends {
+		if b.Slow {
+			slow = append(slow, b)
+		} else {
+			fast = append(fast, b)
+		}
+	}
+	var groups [][]Backend
+	for _, g := range [][]Backend{fast, slow} {
+		if len(g) > 0 {
+			groups = append(groups, g)
+		}
+	}
+	return groups
+}
+
+// Names returns the backends' names in build order.
+func Names() []string {
+	names := make([]string, len(Backends))
+	for i, b := range Backends {
+		names[i] = b.Name
+	}
+	return names
+}
+
 // render runs the chosen backends concurrently; they share the book read
 // only.
-func render(b *Book, formats []string, opts *Options) ([]output, diag.List) {
-	results := make([][]output, len(formats))
-	dss := make([]diag.List, len(formats))
+func render(b *Book, backends []Backend, opts *Options) ([]book.File, diag.List) {
+	results := make([][]book.File, len(backends))
+	dss := make([]diag.List, len(backends))
 	var wg sync.WaitGroup
-	pr := &b.print
-	for i, f := range formats {
+	for i, be := range backends {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			start := time.Now()
-			results[i], dss[i] = renderOne(b, f, pr)
-			opts.trace(f, start)
+			results[i], dss[i] = renderOne(b, be)
+			opts.trace(be.Name, start)
 		}()
 	}
 	wg.Wait()
-	var outs []output
+	var outs []book.File
 	var ds diag.List
-	for i := range formats {
+	for i := range backends {
 		outs = append(outs, results[i]...)
 		ds = append(ds, dss[i]...)
 	}
 	return outs, ds
 }
 
-func renderOne(b *Book, format string, pr *printed) (outs []output, ds diag.List) {
+// renderOne runs one backend; a panic in it becomes a positioned error
+// and no file.
+func renderOne(b *Book, be Backend) (outs []book.File, ds diag.List) {
 	defer func() {
 		if r := recover(); r != nil {
 			outs = nil
-			ds.Errorf(ast.Pos{File: format}, "internal error while rendering (please report it with the input): %v", r)
+			ds.Errorf(ast.Pos{File: be.Name}, "internal error while rendering (please report it with the input): %v", r)
 		}
 	}()
-	fail := func(err error) ([]output, diag.List) {
-		ds.Errorf(ast.Pos{File: format}, "%v", err)
-		return nil, ds
-	}
-	switch format {
-	case "pdf":
-		data, rds, err := renderPDF(b, pr)
-		ds = rds
-		if err != nil {
-			return fail(err)
-		}
-		return []output{{name: "book.pdf", data: data}}, ds
-	case "epub":
-		pages, pds := pr.pages(b)
-		data, rds, err := epub.Render(b.Doc, b.Links, b.Config, pages)
-		ds = append(pds, rds...)
-		if err != nil {
-			return fail(err)
-		}
-		return []output{{name: "book.epub", data: data}}, ds
-	}
-	prev, sds := anki.ReadState(b.Config)
-	if sds.HasErrors() {
-		return nil, sds
-	}
-	res, rds, err := anki.RenderState(b.Doc, b.Links, b.Config, prev)
-	ds = append(sds, rds...)
+	outs, ds, err := be.Render(b)
 	if err != nil {
-		return fail(err)
-	}
-	outs = []output{{name: "cards.csv", data: res.CSV}, {name: "cards.apkg", data: res.APKG}}
-	for _, m := range res.Media {
-		outs = append(outs, output{name: "anki-media/" + m.Name, data: m.Data})
-	}
-	if res.StatePath != "" {
-		outs = append(outs, output{name: filepath.Base(res.StatePath), data: res.State, path: res.StatePath})
+		ds.Errorf(ast.Pos{File: be.Name}, "%v", err)
+		return nil, ds
 	}
 	return outs, ds
 }

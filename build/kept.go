@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"bookc/ast"
+	"bookc/book"
 	"bookc/diag"
 )
 
@@ -17,21 +18,21 @@ import (
 // bytes did not change is left alone, so an unchanged book does not touch
 // its folder. It also runs after Ctrl-C once the outputs are committed:
 // the state then matches them.
-func writeKept(outs []output) ([]string, diag.List) {
+func writeKept(outs []book.File) ([]string, diag.List) {
 	var written []string
 	var ds diag.List
 	for _, o := range outs {
-		if o.path == "" {
+		if o.Path == "" {
 			continue
 		}
-		if old, err := os.ReadFile(o.path); err == nil && bytes.Equal(old, o.data) {
+		if old, err := os.ReadFile(o.Path); err == nil && bytes.Equal(old, o.Data) {
 			continue
 		}
-		if err := replaceFile(o.path, o.data); err != nil {
-			ds.Errorf(ast.Pos{File: o.path}, "%v; the outputs are written, but the next build cannot tell which notes changed", err)
+		if err := replaceFile(o.Path, o.Data); err != nil {
+			ds.Errorf(ast.Pos{File: o.Path}, "%v; the outputs are written, but the next build cannot tell which notes changed", err)
 			continue
 		}
-		written = append(written, o.path)
+		written = append(written, o.Path)
 	}
 	return written, ds
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"bookc/ast"
+	"bookc/book"
 	"bookc/build/txn"
 	"bookc/diag"
 )
@@ -12,17 +13,13 @@ import (
 // ErrInterrupted is the cause given when a Guard stopped the write.
 var ErrInterrupted = txn.ErrInterrupted
 
-// mediaDir is the output subfolder that holds the Anki cards' images; it
-// holds exactly the images of the latest build.
-const mediaDir = "anki-media"
-
 // writeAll writes the outputs into dir as one transaction: all of them are
 // written to temporary files and synced, then renamed into place together.
 // When anything fails, no earlier output is replaced and the diagnostic
 // says so. Temporary files left by killed runs are removed first. after,
 // if set, runs once the outputs are in place, before an interrupt can stop
 // the process.
-func writeAll(dir string, outs []output, formats []string, g *txn.Guard, after func()) ([]string, diag.List) {
+func writeAll(dir string, outs []book.File, backends []Backend, g *txn.Guard, after func()) ([]string, diag.List) {
 	var ds diag.List
 	fail := func(err error) ([]string, diag.List) {
 		if errors.Is(err, txn.ErrInterrupted) {
@@ -40,16 +37,16 @@ func writeAll(dir string, outs []output, formats []string, g *txn.Guard, after f
 	if set.Restored {
 		ds.Warnf(ast.Pos{File: dir}, "an earlier build was stopped while replacing the outputs; its previous outputs were restored")
 	}
-	for _, f := range formats {
-		if f == "anki" {
-			set.Own(mediaDir)
+	for _, b := range backends {
+		if b.Owns != "" {
+			set.Own(b.Owns)
 		}
 	}
 	for _, o := range outs {
-		if o.path != "" {
+		if o.Path != "" {
 			continue
 		}
-		if err := set.Stage(o.name, o.data); err != nil {
+		if err := set.Stage(o.Name, o.Data); err != nil {
 			return fail(fmt.Errorf("%w; no output was replaced", err))
 		}
 	}

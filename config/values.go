@@ -103,8 +103,9 @@ func (b *Book) validate(ds *diag.List, pos func(int) ast.Pos) {
 	default:
 		ds.Errorf(pos(b.Line["order"]), "order must be \"alphabetical\" or \"listed\", not %q", b.Order)
 	}
-	if _, ok := labels[BaseLanguage(b.Language)]; !ok {
-		ds.Warnf(pos(b.Line["language"]), "no labels for language %q; using English ones", b.Language)
+	if !b.supported() {
+		ds.Warnf(pos(b.Line["language"]), "language %q is not supported (%s): the words bookc adds are English and the text is not hyphenated",
+			b.Language, Supported)
 	}
 	b.setDate(ds, pos)
 	b.checkAnki(ds, pos)

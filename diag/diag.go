@@ -93,6 +93,16 @@ func (l List) Strict() List {
 	return out
 }
 
+// Final returns the list as it is reported: warnings made errors when
+// strict, sorted by position.
+func (l List) Final(strict bool) List {
+	if strict {
+		l = l.Strict()
+	}
+	l.Sort()
+	return l
+}
+
 // Print writes the list, one diagnostic a line.
 func (l List) Print(w io.Writer) {
 	for _, d := range l {

@@ -11,9 +11,9 @@ import (
 )
 
 func seedText(b *testing.B) []byte {
-	data, err := os.ReadFile("../../shared/seeds/hugging-face.txt")
+	data, err := os.ReadFile("../testdata/hugging-face.txt")
 	if err != nil {
-		b.Skip("seed sample not beside the repository")
+		b.Fatal(err)
 	}
 	return data
 }

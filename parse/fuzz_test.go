@@ -18,7 +18,7 @@ func seeds(f *testing.F) {
 	paths = append(paths, more...)
 	more, _ = filepath.Glob("../content/*.*")
 	paths = append(paths, more...)
-	paths = append(paths, "../../shared/seeds/hugging-face.txt")
+	paths = append(paths, "../testdata/hugging-face.txt")
 	for _, p := range paths {
 		if data, err := os.ReadFile(p); err == nil {
 			f.Add(data)

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"bookc/backends/anki"
+	"bookc/book"
 )
 
 // cardSet is the Anki backend's CSV read back the way Anki's text
@@ -34,25 +35,32 @@ type note struct {
 func (st *site) cardSet() (*cardSet, error) {
 	st.cardsOnce.Do(func() {
 		b := st.book
-		out, _, err := anki.Render(b.Doc, b.Links, b.Config)
+		files, ds, err := anki.Render(b)
+		if err == nil && ds.HasErrors() {
+			err = ds
+		}
 		if err != nil {
 			st.cardsErr = err
 			return
 		}
-		st.cards, st.cardsErr = readCards(out)
+		st.cards, st.cardsErr = readCards(files)
 	})
 	return st.cards, st.cardsErr
 }
 
 // readCards parses the CSV: header lines start with '#' before the first
 // record; records are tab-separated with RFC 4180 quoting.
-func readCards(out *anki.Output) (*cardSet, error) {
+func readCards(files []book.File) (*cardSet, error) {
 	cs := &cardSet{media: map[string][]byte{}}
-	for _, m := range out.Media {
-		cs.media[m.Name] = m.Data
+	var data []byte
+	for _, f := range files {
+		if f.Name == anki.FileName {
+			data = f.Data
+		} else if name, ok := strings.CutPrefix(f.Name, anki.MediaDir+"/"); ok {
+			cs.media[name] = f.Data
+		}
 	}
 	special := map[int]string{} // 0-based column → what it holds
-	data := out.CSV
 	for bytes.HasPrefix(data, []byte("#")) {
 		line, rest, _ := bytes.Cut(data, []byte("\n"))
 		data = rest

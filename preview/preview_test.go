@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"bookc/backends/anki"
+	"bookc/book"
 	"bookc/build"
 	"bookc/diag"
 )
@@ -400,7 +401,7 @@ func TestReadCards(t *testing.T) {
 	csv := "#separator:Tab\n#html:true\n#notetype:Einfach\n#deck column:1\n#tags:buch neu\n#guid column:4\n" +
 		"Deck A\tVorne\t\"Hinten mit \"\"Zitat\"\",\tTab und\nZeile\"\tg1\n" +
 		"Deck B\t\"#Raute\"\tZweite\tg2\n"
-	cs, err := readCards(&anki.Output{CSV: []byte(csv)})
+	cs, err := readCards([]book.File{{Name: anki.FileName, Data: []byte(csv)}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,14 +16,25 @@ package anki
 
 import (
 	"errors"
+	"path/filepath"
 	"strconv"
 	"strings"
 
 	"bookc/ast"
 	"bookc/backends/html"
+	"bookc/book"
 	"bookc/config"
 	"bookc/diag"
 	"bookc/link"
+)
+
+// The files the backend writes into the output folder: the cards as CSV
+// and as a package, and the images the CSV uses in a folder of their own,
+// which holds nothing else.
+const (
+	FileName    = "cards.csv"
+	PackageName = "cards.apkg"
+	MediaDir    = "anki-media"
 )
 
 // MediaFile is an image the cards use, under the flat name they give it.
@@ -168,9 +179,32 @@ func headerValue(s string) string {
 	}, s))
 }
 
-// Render renders the book without a state file: every note gets the
+// Render writes the cards of the book, with the modification times the
+// state file in the book's folder gives; the new state file comes back
+// among the files, with its Path.
+func Render(b *book.Book) ([]book.File, diag.List, error) {
+	prev, ds := ReadState(b.Config)
+	if ds.HasErrors() {
+		return nil, ds, nil
+	}
+	out, rds, err := RenderState(b.Doc, b.Links, b.Config, prev)
+	ds = append(ds, rds...)
+	if err != nil {
+		return nil, ds, err
+	}
+	files := []book.File{{Name: FileName, Data: out.CSV}, {Name: PackageName, Data: out.APKG}}
+	for _, m := range out.Media {
+		files = append(files, book.File{Name: MediaDir + "/" + m.Name, Data: m.Data})
+	}
+	if out.StatePath != "" {
+		files = append(files, book.File{Name: filepath.Base(out.StatePath), Data: out.State, Path: out.StatePath})
+	}
+	return files, ds, nil
+}
+
+// render renders the book without a state file: every note gets the
 // book's date as its modification time.
-func Render(doc *ast.Document, links *link.Links, cfg *config.Book) (*Output, diag.List, error) {
+func render(doc *ast.Document, links *link.Links, cfg *config.Book) (*Output, diag.List, error) {
 	return RenderState(doc, links, cfg, nil)
 }
 

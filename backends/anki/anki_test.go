@@ -5,33 +5,29 @@ import (
 	"html"
 	"image"
 	"image/png"
-	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
 	"bookc/ast"
+	"bookc/book/booktest"
 	"bookc/config"
 	"bookc/diag"
-	"bookc/link"
-	"bookc/parse"
 )
 
-// book is a small book in a temporary folder.
-type book struct {
+// testBook is a small book in a temporary folder.
+type testBook struct {
 	dir   string
 	yaml  string
-	files map[string]string // entry files, by path in the book
+	files map[string]string // entry files, by path under content/
 }
 
-func newBook(t testing.TB, yaml string, files map[string]string) *book {
-	return &book{dir: t.TempDir(), yaml: yaml, files: files}
+func newBook(t testing.TB, yaml string, files map[string]string) *testBook {
+	return &testBook{dir: t.TempDir(), yaml: yaml, files: files}
 }
 
 // render parses, links and renders the book, and checks the result with
 // the independent reader.
-func (b *book) render(t testing.TB) (*ankiFile, *Output, diag.List) {
+func (b *testBook) render(t testing.TB) (*ankiFile, *Output, diag.List) {
 	t.Helper()
 	out, ds := b.renderRaw(t)
 	f, err := readAnkiFile(out.CSV)
@@ -41,7 +37,7 @@ func (b *book) render(t testing.TB) (*ankiFile, *Output, diag.List) {
 	return f, out, ds
 }
 
-func (b *book) renderRaw(t testing.TB) (*Output, diag.List) {
+func (b *testBook) renderRaw(t testing.TB) (*Output, diag.List) {
 	t.Helper()
 	out, ds, err := b.renderWith(t, nil)
 	if err != nil {
@@ -51,7 +47,7 @@ func (b *book) renderRaw(t testing.TB) (*Output, diag.List) {
 }
 
 // renderState renders with a state and checks the CSV like render.
-func (b *book) renderState(t testing.TB, prev *State) (*ankiFile, *Output, diag.List) {
+func (b *testBook) renderState(t testing.TB, prev *State) (*ankiFile, *Output, diag.List) {
 	t.Helper()
 	out, ds, err := b.renderWith(t, prev)
 	if err != nil {
@@ -66,7 +62,7 @@ func (b *book) renderState(t testing.TB, prev *State) (*ankiFile, *Output, diag.
 
 // renderRawErr renders and returns the output only when there was no
 // error.
-func (b *book) renderRawErr(t testing.TB) (*Output, diag.List) {
+func (b *testBook) renderRawErr(t testing.TB) (*Output, diag.List) {
 	t.Helper()
 	out, ds, err := b.renderWith(t, nil)
 	if err != nil {
@@ -75,57 +71,36 @@ func (b *book) renderRawErr(t testing.TB) (*Output, diag.List) {
 	return out, ds
 }
 
-func (b *book) renderWith(t testing.TB, prev *State) (*Output, diag.List, error) {
+func (b *testBook) renderWith(t testing.TB, prev *State) (*Output, diag.List, error) {
 	t.Helper()
-	cfg, ds := config.Parse("book.yaml", []byte(b.yaml))
-	if cfg == nil {
-		t.Fatalf("book.yaml: %v", ds)
+	yaml := b.yaml
+	if !strings.Contains(yaml, "order:") {
+		yaml += "order: listed\n" // entries in their files' order
 	}
-	cfg.Dir = b.dir
-	doc := &ast.Document{}
-	names := make([]string, 0, len(b.files))
-	for name := range b.files {
-		names = append(names, name)
+	booktest.Write(t, b.dir, "book.yaml", []byte(yaml))
+	for name, src := range b.files {
+		booktest.Write(t, b.dir, "content/"+strings.TrimPrefix(name, "content/"), []byte(src))
 	}
-	sort.Strings(names)
-	for _, name := range names {
-		entries, pds := parse.File(name, []byte(b.files[name]), "de")
-		if pds.HasErrors() {
-			t.Fatalf("%s: %v", name, pds)
+	bk, lds := booktest.Load(t, b.dir)
+	var ds diag.List // of the loading, only what the linker says of images
+	for _, d := range lds {
+		if strings.HasPrefix(d.Msg, "image ") {
+			ds = append(ds, d)
 		}
-		doc.Entries = append(doc.Entries, entries...)
 	}
-	parse.AssignIDs(doc)
-	links, lds := link.Resolve(doc, cfg.Language)
-	if lds.HasErrors() {
-		t.Fatalf("link: %v", lds)
-	}
-	ids := links.ResolveImages(doc, cfg)
-	out, rds, err := RenderState(doc, links, cfg, prev)
-	return out, append(ids, rds...), err
+	out, rds, err := RenderState(bk.Doc, bk.Links, bk.Config, prev)
+	return out, append(ds, rds...), err
 }
 
 // write puts a file into the book's folder.
-func (b *book) write(t testing.TB, name string, data []byte) {
+func (b *testBook) write(t testing.TB, name string, data []byte) {
 	t.Helper()
-	p := filepath.Join(b.dir, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	booktest.Write(t, b.dir, name, data)
 }
 
 const seedYAML = "title: Seed\nid: Seed\ndate: 2026-11-01\n"
 
-func seedText(t testing.TB) string {
-	data, err := os.ReadFile("/work/shared/seeds/hugging-face.txt")
-	if err != nil {
-		t.Skip("seed not available:", err)
-	}
-	return string(data)
-}
+func seedText(t testing.TB) string { return string(booktest.Seed(t)) }
 
 const smallEntries = `## Transformer {#Transformer .chapter .term}
 

@@ -51,7 +51,7 @@ func syntheticBook(tb testing.TB, n int) (*ast.Document, *link.Links, *config.Bo
 
 func TestSyntheticBook(t *testing.T) {
 	doc, links, cfg := syntheticBook(t, 200)
-	out, ds, err := Render(doc, links, cfg)
+	out, ds, err := render(doc, links, cfg)
 	if err != nil || len(ds) != 0 {
 		t.Fatal(err, ds)
 	}
@@ -70,7 +70,7 @@ func BenchmarkRender(b *testing.B) {
 	b.ResetTimer()
 	var size int
 	for b.Loop() {
-		out, _, err := Render(doc, links, cfg)
+		out, _, err := render(doc, links, cfg)
 		if err != nil {
 			b.Fatal(err)
 		}

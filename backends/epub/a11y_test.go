@@ -64,7 +64,7 @@ func TestNoClaimWithoutAltText(t *testing.T) {
 // block before the next page's node, the last pages at the end.
 func TestPageMarkersInOrder(t *testing.T) {
 	bk := loadBook(t, testYAML, testFiles...)
-	var entries = bk.doc.Entries
+	var entries = bk.Doc.Entries
 	bk.pages = []link.PrintPage{{Label: "i", Part: link.TitlePage}, {Label: "iii", Part: link.ContentsPage},
 		{Label: "1", Part: link.MainPage, At: entries[0]}, {Label: "2", Part: link.MainPage},
 		{Label: "3", Part: link.MainPage, At: entries[1].Lead[0]}, {Label: "4", Part: link.MainPage},
@@ -75,7 +75,7 @@ func TestPageMarkersInOrder(t *testing.T) {
 	for _, f := range []string{titleFile, navFile} {
 		got = append(got, labels(string(files[pkgDir+f]))...)
 	}
-	for _, c := range newBook(bk.doc, bk.links, bk.cfg).chapters {
+	for _, c := range newBook(bk.Doc, bk.Links, bk.Config).chapters {
 		got = append(got, labels(string(files[pkgDir+c.file]))...)
 	}
 	got = append(got, labels(string(files[pkgDir+indexFile]))...)

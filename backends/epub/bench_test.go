@@ -6,8 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"bookc/ast"
-	"bookc/config"
+	"bookc/book/booktest"
 	"bookc/parse"
 )
 
@@ -53,19 +52,15 @@ func corpus(n int) [][]byte {
 	return files
 }
 
-// corpusBook parses and links a generated corpus of n entries.
+// corpusBook writes a generated corpus of n entries as a book and loads
+// it.
 func corpusBook(tb testing.TB, n int) *testBook {
-	cfg, ds := config.Parse("book.yaml", []byte("title: Benchmark\nauthor: bookc\ndate: 2026-11-01\n"))
-	if cfg == nil {
-		tb.Fatal(ds)
-	}
-	cfg.Dir = tb.TempDir()
-	doc := &ast.Document{}
+	files := map[string]string{"book.yaml": "title: Benchmark\nauthor: bookc\ndate: 2026-11-01\n"}
 	for i, data := range corpus(n) {
-		es, _ := parse.File(fmt.Sprintf("content/%05d.md", i), data, cfg.Language)
-		doc.Entries = append(doc.Entries, es...)
+		files[fmt.Sprintf("content/%05d.md", i)] = string(data)
 	}
-	return linkBook(tb, cfg, doc)
+	b, ds := booktest.Files(tb, files)
+	return &testBook{Book: b, ds: ds}
 }
 
 // BenchmarkRender renders a 1,000-entry glossary; parsing and linking are

@@ -3,17 +3,25 @@ package epub
 import (
 	"crypto/sha256"
 	"sync"
+
+	bk "bookc/book"
 )
 
-// deflated remembers the compressed form of content documents across
-// renders in one process, so that a rebuild in watch mode compresses only
+// deflateCache remembers the compressed form of content documents from one
+// render to the next in a watch session, so that a rebuild compresses only
 // the documents that changed. It keeps what the current and the previous
 // render used, nothing older.
-var deflated = &deflateCache{cur: map[[32]byte][]byte{}, old: map[[32]byte][]byte{}}
-
 type deflateCache struct {
 	mu       sync.Mutex
 	cur, old map[[32]byte][]byte
+}
+
+// deflateCacheOf returns the session's cache, or a fresh one when the
+// render has no session.
+func deflateCacheOf(m *bk.Memo) *deflateCache {
+	return m.Keep("epub.deflate", func() any {
+		return &deflateCache{cur: map[[32]byte][]byte{}, old: map[[32]byte][]byte{}}
+	}).(*deflateCache)
 }
 
 // get returns the compressed bytes for data, if a recent render made them.

@@ -9,6 +9,7 @@ import (
 
 	"bookc/ast"
 	"bookc/backends/html"
+	bk "bookc/book"
 	"bookc/config"
 	"bookc/diag"
 	"bookc/link"
@@ -26,21 +27,30 @@ const (
 	pkgDir      = "OEBPS/"
 )
 
-// Render returns the EPUB's bytes. Problems with the book (a missing image,
-// raw HTML, an unreadable cover) come back as diagnostics; the error is for
-// failures of the writer itself. pages is the printed edition's
-// pagination, which the EPUB's page list follows; nil for none.
-func Render(doc *ast.Document, links *link.Links, cfg *config.Book, pages []link.PrintPage) ([]byte, diag.List, error) {
-	b := newBook(doc, links, cfg)
+// FileName is the EPUB's name in the output folder.
+const FileName = "book.epub"
+
+// Render returns the EPUB. Problems with the book (a missing image, an
+// unreadable cover) come back as diagnostics; the error is for failures of
+// the writer itself. The page list follows the printed edition's
+// pagination, when the build has one (in.PrintPages).
+func Render(in *bk.Book) ([]bk.File, diag.List, error) {
+	b := newBook(in.Doc, in.Links, in.Config)
+	var pages []link.PrintPage
+	if in.PrintPages != nil {
+		var ds diag.List
+		pages, ds = in.PrintPages()
+		b.ds = append(b.ds, ds...)
+	}
 	b.planPages(pages)
 	if err := b.build(); err != nil {
 		return nil, b.ds, err
 	}
-	data, err := b.pack()
+	data, err := b.pack(deflateCacheOf(in.Memo))
 	if err != nil {
 		return nil, b.ds, fmt.Errorf("epub: %w", err)
 	}
-	return data, b.ds, nil
+	return []bk.File{{Name: FileName, Data: data}}, b.ds, nil
 }
 
 // chapter is one content document: a chapter entry and the entries that

@@ -14,11 +14,10 @@ import (
 	"strings"
 	"testing"
 
-	"bookc/ast"
-	"bookc/config"
+	bk "bookc/book"
+	"bookc/book/booktest"
 	"bookc/diag"
 	"bookc/link"
-	"bookc/parse"
 )
 
 const testYAML = `title: Testglossar
@@ -30,60 +29,47 @@ id: test-glossar
 content: [content]
 `
 
-// testBook is a parsed and linked book ready for Render.
+// testBook is a loaded book ready for Render, with the warnings of its
+// loading.
 type testBook struct {
-	doc   *ast.Document
-	links *link.Links
-	cfg   *config.Book
-	pages []link.PrintPage
+	*bk.Book
+	ds    diag.List
+	pages []link.PrintPage // the printed pagination the page list follows
 }
 
-// loadBook parses the named files of testdata as content/NAME in a book
-// folder that also holds bild.png.
+// loadBook writes a book folder with book.yaml, bild.png and the named
+// files of testdata as content/NAME (the seed entry from the repository's
+// testdata), and loads it as bookc build does.
 func loadBook(tb testing.TB, yaml string, files ...string) *testBook {
 	tb.Helper()
 	dir := tb.TempDir()
 	writePNG(tb, filepath.Join(dir, "bild.png"))
-	cfg, ds := config.Parse("book.yaml", []byte(yaml))
-	if cfg == nil {
-		tb.Fatalf("config: %v", ds)
-	}
-	cfg.Dir = dir
-	doc := &ast.Document{}
+	booktest.Write(tb, dir, "book.yaml", []byte(yaml))
 	for _, f := range files {
 		data, err := os.ReadFile(filepath.Join("testdata", f))
+		if f == seedFile {
+			data, err = booktest.Seed(tb), nil
+		}
 		if err != nil {
 			tb.Fatal(err)
 		}
-		es, pds := parse.File("content/"+f, data, cfg.Language)
-		if pds.HasErrors() {
-			tb.Fatalf("parse %s: %v", f, pds)
-		}
-		doc.Entries = append(doc.Entries, es...)
+		booktest.Write(tb, dir, "content/"+f, data)
 	}
-	return linkBook(tb, cfg, doc)
+	b, ds := booktest.Load(tb, dir)
+	return &testBook{Book: b, ds: ds}
 }
 
-func linkBook(tb testing.TB, cfg *config.Book, doc *ast.Document) *testBook {
-	parse.AssignIDs(doc)
-	if cfg.Order == "alphabetical" {
-		parse.SortEntries(doc, cfg.Language)
-	}
-	links, lds := link.Resolve(doc, cfg.Language)
-	if lds.HasErrors() {
-		tb.Fatalf("link: %v", lds)
-	}
-	return &testBook{doc: doc, links: links, cfg: cfg}
-}
+// seedFile names the seed entry among the test files.
+const seedFile = "hugging-face.txt"
 
+// render returns the EPUB and every diagnostic of loading and rendering.
 func (b *testBook) render(tb testing.TB) ([]byte, diag.List) {
 	tb.Helper()
-	ids := b.links.ResolveImages(b.doc, b.cfg)
-	data, ds, err := Render(b.doc, b.links, b.cfg, b.pages)
-	if err != nil {
-		tb.Fatalf("Render: %v", err)
+	if b.pages != nil {
+		b.PrintPages = func() ([]link.PrintPage, diag.List) { return b.pages, nil }
 	}
-	return data, append(ids, ds...)
+	files, ds := booktest.Render(tb, b.Book, Render)
+	return files[FileName], append(append(diag.List(nil), b.ds...), ds...)
 }
 
 func writePNG(tb testing.TB, name string) {

@@ -12,12 +12,12 @@ func TestCoverAndStylesheetFromConfig(t *testing.T) {
 	yaml := testYAML + "epub:\n  cover: bild.png\n  css: eigen.css\n"
 	bk := loadBook(t, yaml, testFiles[0])
 	css := "h1 { letter-spacing: 0.05em; }\n"
-	if err := os.WriteFile(filepath.Join(bk.cfg.Dir, "eigen.css"), []byte(css), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(bk.Config.Dir, "eigen.css"), []byte(css), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	data, ds := bk.render(t)
 	files, _ := unzip(t, data)
-	want, _ := os.ReadFile(filepath.Join(bk.cfg.Dir, "bild.png"))
+	want, _ := os.ReadFile(filepath.Join(bk.Config.Dir, "bild.png"))
 	if !bytes.Equal(files[pkgDir+"images/cover.png"], want) {
 		t.Error("the cover is not the image book.yaml names")
 	}
@@ -38,7 +38,7 @@ func TestCoverAndStylesheetFromConfig(t *testing.T) {
 func TestUnusableCoverIsGenerated(t *testing.T) {
 	for _, cover := range []string{"fehlt.png", "../draussen.png", "book.yaml"} {
 		bk := loadBook(t, testYAML+"epub:\n  cover: "+cover+"\n", testFiles[0])
-		os.WriteFile(filepath.Join(bk.cfg.Dir, "book.yaml"), []byte(testYAML), 0o644)
+		os.WriteFile(filepath.Join(bk.Config.Dir, "book.yaml"), []byte(testYAML), 0o644)
 		data, ds := bk.render(t)
 		files, _ := unzip(t, data)
 		if !bytes.HasPrefix(files[pkgDir+"images/cover.png"], []byte("\x89PNG")) {
@@ -55,7 +55,9 @@ func TestUnusableCoverIsGenerated(t *testing.T) {
 }
 
 func TestListedOrderHasFlatContents(t *testing.T) {
-	data, _ := loadBook(t, testYAML+"order: listed\n", testFiles...).render(t)
+	yaml := strings.Replace(testYAML, "content: [content]",
+		"content: [content/ueberanpassung.md, content/generalisierung.md, content/hugging-face.txt]", 1)
+	data, _ := loadBook(t, yaml+"order: listed\n", testFiles...).render(t)
 	files, _ := unzip(t, data)
 	nav := string(files[pkgDir+navFile])
 	if strings.Contains(nav, `class="letter"`) {

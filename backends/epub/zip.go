@@ -27,7 +27,7 @@ type entry struct {
 // package document and every item in manifest order. Files are compressed
 // in parallel; each one's bytes depend on its content alone, and every
 // entry carries the book's date, never the clock.
-func (b *book) pack() ([]byte, error) {
+func (b *book) pack(cache *deflateCache) ([]byte, error) {
 	entries := []entry{
 		{name: "mimetype", data: []byte("application/epub+zip"), method: zip.Store},
 		{name: "META-INF/container.xml", data: []byte(containerXML), method: zip.Deflate},
@@ -40,7 +40,7 @@ func (b *book) pack() ([]byte, error) {
 		}
 		entries = append(entries, entry{name: pkgDir + it.href, data: it.data, method: m})
 	}
-	if err := compressAll(entries); err != nil {
+	if err := compressAll(entries, cache); err != nil {
 		return nil, err
 	}
 	var buf bytes.Buffer
@@ -67,9 +67,10 @@ func (b *book) pack() ([]byte, error) {
 }
 
 // compressAll fills in sizes and checksums and deflates the entries that
-// ask for it, on as many goroutines as there are processors.
-func compressAll(es []entry) error {
-	deflated.rotate()
+// ask for it, on as many goroutines as there are processors, taking what
+// the cache still holds from the previous render.
+func compressAll(es []entry, cache *deflateCache) error {
+	cache.rotate()
 	work := make(chan int)
 	errs := make([]error, len(es))
 	var wg sync.WaitGroup
@@ -79,7 +80,7 @@ func compressAll(es []entry) error {
 			defer wg.Done()
 			fw, _ := flate.NewWriter(nil, flate.DefaultCompression)
 			for i := range work {
-				errs[i] = compress(&es[i], fw)
+				errs[i] = compress(&es[i], fw, cache)
 			}
 		}()
 	}
@@ -91,14 +92,14 @@ func compressAll(es []entry) error {
 	return errors.Join(errs...)
 }
 
-func compress(e *entry, fw *flate.Writer) error {
+func compress(e *entry, fw *flate.Writer, cache *deflateCache) error {
 	e.size = len(e.data)
 	e.crc = crc32.ChecksumIEEE(e.data)
 	if e.method != zip.Deflate {
 		return nil
 	}
 	key := contentKey(e.data)
-	if d, ok := deflated.get(key); ok {
+	if d, ok := cache.get(key); ok {
 		e.data = d
 		return nil
 	}
@@ -112,7 +113,7 @@ func compress(e *entry, fw *flate.Writer) error {
 		return err
 	}
 	e.data = buf.Bytes()
-	deflated.put(key, e.data)
+	cache.put(key, e.data)
 	return nil
 }
 

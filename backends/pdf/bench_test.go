@@ -8,9 +8,8 @@ import (
 
 	"bookc/backends/pdf/draw"
 	"bookc/backends/pdf/layout"
-	"bookc/config"
-	"bookc/link"
-	"bookc/parse"
+	"bookc/book"
+	"bookc/book/booktest"
 )
 
 // BenchmarkRender lays out and draws the book in $BOOKC_CORPUS (for
@@ -20,17 +19,12 @@ func BenchmarkRender(b *testing.B) {
 	if dir == "" {
 		b.Skip("set BOOKC_CORPUS to a book folder")
 	}
-	cfg, ds := config.Load(dir)
-	if cfg == nil {
-		b.Fatal(ds)
-	}
-	files, _ := cfg.Files()
-	doc, _ := parse.Book(cfg, files)
-	links, _ := link.Resolve(doc, cfg.Language)
-	links.ResolveImages(doc, cfg)
+	bk, _ := booktest.Load(b, dir)
 	cpu0 := cpuTime()
 	for b.Loop() {
-		if _, _, err := Render(doc, links, cfg); err != nil {
+		// A new book each time: the layout is made once per book.
+		fresh := &book.Book{Config: bk.Config, Doc: bk.Doc, Links: bk.Links}
+		if _, _, err := Render(fresh); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -54,14 +48,8 @@ func BenchmarkStages(b *testing.B) {
 	if dir == "" {
 		b.Skip("set BOOKC_CORPUS to a book folder")
 	}
-	cfg, ds := config.Load(dir)
-	if cfg == nil {
-		b.Fatal(ds)
-	}
-	files, _ := cfg.Files()
-	doc, _ := parse.Book(cfg, files)
-	links, _ := link.Resolve(doc, cfg.Language)
-	links.ResolveImages(doc, cfg)
+	bk, _ := booktest.Load(b, dir)
+	doc, links, cfg := bk.Doc, bk.Links, bk.Config
 	set, _ := Fonts(cfg)
 	var lay, drw time.Duration
 	var st layout.Stats

@@ -4,27 +4,35 @@ package pdf
 
 import (
 	"path/filepath"
+	"sync"
 
 	"bookc/ast"
 	"bookc/backends/pdf/draw"
 	"bookc/backends/pdf/layout"
 	"bookc/backends/pdf/page"
+	"bookc/book"
 	"bookc/config"
 	"bookc/diag"
 	"bookc/fonts"
 	"bookc/link"
 )
 
-// Render lays the book out and returns the PDF's bytes. Fonts named in
-// book.yaml that cannot be used are errors at their line there; the
-// book is then not rendered.
-func Render(doc *ast.Document, links *link.Links, cfg *config.Book) ([]byte, diag.List, error) {
-	p, ds := Lay(doc, links, cfg)
+// FileName is the PDF's name in the output folder.
+const FileName = "book.pdf"
+
+// Render writes the PDF from the book's layout (see Laid). Fonts named in
+// book.yaml that cannot be used are errors at their line there; the book
+// is then not rendered.
+func Render(b *book.Book) ([]book.File, diag.List, error) {
+	p, ds := Laid(b)
 	if p == nil {
 		return nil, ds, nil
 	}
 	out, wds, err := p.Write()
-	return out, append(ds, wds...), err
+	if err != nil {
+		return nil, append(ds, wds...), err
+	}
+	return []book.File{{Name: FileName, Data: out}}, append(ds, wds...), nil
 }
 
 // Printed is the laid-out handbook: its pages, ready to be written, and
@@ -32,6 +40,30 @@ func Render(doc *ast.Document, links *link.Links, cfg *config.Book) ([]byte, dia
 type Printed struct {
 	doc   *page.Doc
 	pages []link.PrintPage
+}
+
+// laid is a book's layout, made once.
+type laid struct {
+	once sync.Once
+	p    *Printed
+	ds   diag.List
+}
+
+// Laid returns the book's layout, made once per book and shared by the
+// PDF and whoever needs the printed pagination. It returns nil, with the
+// errors, when the fonts book.yaml names cannot be used.
+func Laid(b *book.Book) (*Printed, diag.List) {
+	l := b.Shared.Keep("pdf.layout", func() any { return &laid{} }).(*laid)
+	l.once.Do(func() {
+		defer func() {
+			if r := recover(); r != nil {
+				l.p = nil
+				l.ds.Errorf(ast.Pos{File: "pdf"}, "internal error while laying out (please report it with the input): %v", r)
+			}
+		}()
+		l.p, l.ds = Lay(b.Doc, b.Links, b.Config)
+	})
+	return l.p, l.ds
 }
 
 // Lay sets the book's pages. It returns nil, with the errors, when the
@@ -53,7 +85,7 @@ func (p *Printed) Write() ([]byte, diag.List, error) {
 		return nil, ds, err
 	}
 	for _, pr := range problems {
-		ds.Warnf(ast.Pos{File: "book.pdf"}, "%s", pr)
+		ds.Warnf(ast.Pos{File: FileName}, "%s", pr)
 	}
 	return out, ds, nil
 }

@@ -2,38 +2,29 @@ package pdf
 
 import (
 	"os"
-	"path/filepath"
 	"testing"
 
-	"bookc/config"
-	"bookc/link"
-	"bookc/parse"
+	"bookc/book/booktest"
 )
 
-// TestRenderSample renders the sample book; with BOOKC_PDF_OUT set it
-// writes the PDF there for inspection.
+// TestRenderSample renders the sample book at the repository's root (or
+// the one in $BOOKC_PDF_DIR); with BOOKC_PDF_OUT set it writes the PDF
+// there for inspection.
 func TestRenderSample(t *testing.T) {
 	dir := os.Getenv("BOOKC_PDF_DIR")
 	if dir == "" {
-		dir = filepath.Join("..", "..")
+		dir = booktest.Root()
 	}
-	cfg, ds := config.Load(dir)
-	if cfg == nil {
-		t.Skipf("no book: %v", ds)
-	}
-	files, _ := cfg.Files()
-	doc, _ := parse.Book(cfg, files)
-	links, _ := link.Resolve(doc, cfg.Language)
-	links.ResolveImages(doc, cfg)
-	out, rds, err := Render(doc, links, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	bk, _ := booktest.Load(t, dir)
+	files, rds := booktest.Render(t, bk, Render)
 	if testing.Verbose() {
 		rds.Print(os.Stderr)
 	}
+	if len(files[FileName]) == 0 {
+		t.Fatal("no PDF")
+	}
 	if p := os.Getenv("BOOKC_PDF_OUT"); p != "" {
-		if err := os.WriteFile(p, out, 0o644); err != nil {
+		if err := os.WriteFile(p, files[FileName], 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}

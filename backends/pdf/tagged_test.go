@@ -12,9 +12,9 @@ import (
 	"bookc/backends/pdf/draw"
 	"bookc/backends/pdf/layout"
 	"bookc/backends/pdf/page"
+	"bookc/book/booktest"
 	"bookc/config"
 	"bookc/link"
-	"bookc/parse"
 )
 
 // TestTaggedSample checks the structure of the sample book's PDF as
@@ -28,20 +28,10 @@ func TestTaggedSample(t *testing.T) {
 			t.Fatalf("%s not found; install it with: apt-get install -y poppler-utils", tool)
 		}
 	}
-	cfg, ds := config.Load(filepath.Join("..", ".."))
-	if cfg == nil {
-		t.Fatalf("no book: %v", ds)
-	}
-	files, _ := cfg.Files()
-	doc, _ := parse.Book(cfg, files)
-	links, _ := link.Resolve(doc, cfg.Language)
-	links.ResolveImages(doc, cfg)
-	out, _, err := Render(doc, links, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "book.pdf")
-	if err := os.WriteFile(path, out, 0o644); err != nil {
+	bk, _ := booktest.Load(t, booktest.Root())
+	files, _ := booktest.Render(t, bk, Render)
+	path := filepath.Join(t.TempDir(), FileName)
+	if err := os.WriteFile(path, files[FileName], 0o644); err != nil {
 		t.Fatal(err)
 	}
 	structText := run(t, "pdfinfo", "-struct-text", path)
@@ -59,7 +49,7 @@ func TestTaggedSample(t *testing.T) {
 			h1[strings.TrimSpace(s)] = true
 		}
 	}
-	for _, en := range doc.Entries {
+	for _, en := range bk.Doc.Entries {
 		if !h1[en.TitleText()] {
 			t.Errorf("entry %q has no H1", en.TitleText())
 		}
@@ -67,7 +57,7 @@ func TestTaggedSample(t *testing.T) {
 	// Words are cut differently by the two readings (at line ends, links,
 	// footnote marks), so every word of the text must be found in the
 	// structure's text with spaces and hyphens taken out.
-	artifacts := artifactWords(t, doc, links, cfg)
+	artifacts := artifactWords(t, bk.Doc, bk.Links, bk.Config)
 	flat := strip(strings.Join(inStruct, ""))
 	for w := range countWords(run(t, "pdftotext", "-enc", "UTF-8", path, "-")) {
 		if !artifacts[w] && !inText(flat, strip(w), artifacts) {
@@ -75,7 +65,7 @@ func TestTaggedSample(t *testing.T) {
 		}
 	}
 	// The same pages drawn untagged give the same text.
-	d := laidOut(t, doc, links, cfg)
+	d := laidOut(t, bk.Doc, bk.Links, bk.Config)
 	d.Elems = nil
 	plain, err := draw.Write(d)
 	if err != nil {
@@ -88,7 +78,7 @@ func TestTaggedSample(t *testing.T) {
 	if a, b := run(t, "pdftotext", "-enc", "UTF-8", path, "-"), run(t, "pdftotext", "-enc", "UTF-8", plainPath, "-"); a != b {
 		t.Errorf("pdftotext reads the tagged PDF otherwise than the untagged one:\n%s", lineDiff(a, b))
 	}
-	for _, head := range runningHeads(t, doc, links, cfg) {
+	for _, head := range runningHeads(t, bk.Doc, bk.Links, bk.Config) {
 		if strings.Contains(structText, head) {
 			t.Errorf("running head %q is in the structure", head)
 		}

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"bookc/ast"
 	"bookc/build"
@@ -27,7 +28,7 @@ func (f *buildFlags) register(c *cobra.Command, withOutput bool) {
 	c.Flags().BoolVarP(&f.verbose, "verbose", "v", false, "print each stage and its time")
 	if withOutput {
 		c.Flags().StringVarP(&f.out, "out", "o", "out", "output folder, relative to the book's folder unless absolute")
-		c.Flags().StringSliceVar(&f.formats, "format", nil, "outputs to build: pdf,epub,anki (default all)")
+		c.Flags().StringSliceVar(&f.formats, "format", nil, "outputs to build: "+strings.Join(build.Names(), ",")+" (default all)")
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"bookc/book/booktest"
 	"bookc/build"
 )
 
@@ -155,10 +156,7 @@ func separator(name string) rune {
 // seedBook lays out the seed sample as a book in a temporary folder.
 func seedBook(t *testing.T) string {
 	dir := t.TempDir()
-	seed, err := os.ReadFile("../../../shared/seeds/hugging-face.txt")
-	if err != nil {
-		t.Fatalf("the seed sample must lie beside the repository: %v", err)
-	}
+	seed := booktest.Seed(t)
 	os.MkdirAll(filepath.Join(dir, "content"), 0o755)
 	os.WriteFile(filepath.Join(dir, "content", "hugging-face.txt"), seed, 0o644)
 	os.WriteFile(filepath.Join(dir, "book.yaml"), []byte("title: Hugging Face\nid: hugging-face\ndate: 2026-11-01\n"), 0o644)

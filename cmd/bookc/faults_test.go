@@ -220,14 +220,11 @@ func killLoop(t *testing.T, sig syscall.Signal, check func(hidden []string, code
 	for i := 0; i < 24; i++ {
 		next := 1 - cur
 		editBook(t, book, next)
-		cmd := exec.Command(binary(t), "build", "-v", "-C", book, "-o", out)
-		rendered := renderedSignal(t, cmd)
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		if i%2 == 0 {
-			time.Sleep(time.Duration(rng.Int63n(int64(span))))
-		} else {
+		cmd := stopBuild(t, book, out, sig, func(rendered <-chan struct{}) {
+			if i%2 == 0 {
+				time.Sleep(time.Duration(rng.Int63n(int64(span))))
+				return
+			}
 			// Aim at the write phase: it starts when all three renderers
 			// have reported, and lasts some milliseconds.
 			select {
@@ -235,9 +232,7 @@ func killLoop(t *testing.T, sig syscall.Signal, check func(hidden []string, code
 			case <-time.After(span):
 			}
 			time.Sleep(time.Duration(rng.Int63n(int64(20 * time.Millisecond))))
-		}
-		cmd.Process.Signal(sig)
-		cmd.Wait()
+		})
 		got, hidden := outputs(t, out)
 		if contains(hidden, ".bookc-commit") {
 			counts["stopped between renames"]++
@@ -301,6 +296,21 @@ func TestInterruptLeavesNothing(t *testing.T) {
 			t.Errorf("exit code %d after Ctrl-C", code)
 		}
 	})
+}
+
+// stopBuild starts a verbose build of book into out, waits as wait says
+// (it gets a channel closed when rendering is done) and sends sig.
+func stopBuild(t *testing.T, book, out string, sig syscall.Signal, wait func(rendered <-chan struct{})) *exec.Cmd {
+	t.Helper()
+	cmd := exec.Command(binary(t), "build", "-v", "-C", book, "-o", out)
+	rendered := renderedSignal(t, cmd)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	wait(rendered)
+	cmd.Process.Signal(sig)
+	cmd.Wait()
+	return cmd
 }
 
 // renderedSignal returns a channel that is closed once cmd's verbose

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"bookc/backends/anki"
+	"bookc/book"
 	"bookc/build"
 	"bookc/diag"
 	"bookc/parse"
@@ -47,6 +48,7 @@ type watcher struct {
 	flags  buildFlags
 	stderr io.Writer
 	cache  *parse.Cache
+	memo   *book.Memo
 	ctx    context.Context // a Ctrl-C ends it: the rebuild skips outputs it has not begun
 	fsw    *fsnotify.Watcher
 	out    string          // the output folder, absolute
@@ -72,7 +74,7 @@ func watch(ctx context.Context, f buildFlags, stderr io.Writer) error {
 
 // watchWith is watch, telling hooks of every build.
 func watchWith(ctx context.Context, f buildFlags, stderr io.Writer, hooks watchHooks) error {
-	w := &watcher{flags: f, stderr: stderr, cache: parse.NewCache(), ctx: ctx, hooks: hooks}
+	w := &watcher{flags: f, stderr: stderr, cache: parse.NewCache(), memo: &book.Memo{}, ctx: ctx, hooks: hooks}
 	w.out = f.out
 	if !filepath.IsAbs(f.out) {
 		w.out = filepath.Join(f.dir, f.out)
@@ -208,7 +210,7 @@ func editorFile(name string) bool {
 // outputs stay.
 func (w *watcher) rebuild() {
 	start := time.Now()
-	opts := build.Options{Dir: w.flags.dir, OutDir: w.flags.out, Strict: w.flags.strict, Cache: w.cache}
+	opts := build.Options{Dir: w.flags.dir, OutDir: w.flags.out, Strict: w.flags.strict, Cache: w.cache, Memo: w.memo}
 	b, ds := build.LoadWith(opts)
 	report(w.stderr, ds, w.flags.quiet)
 	if w.hooks.loaded != nil {
@@ -221,26 +223,41 @@ func (w *watcher) rebuild() {
 	if p := anki.StatePath(b.Config); p != "" {
 		w.kept, _ = filepath.Abs(p)
 	}
-	groups := [][]string{{"epub", "anki"}, {"pdf"}}
+	sel, err := build.Select(w.flags.formats)
+	if err != nil {
+		fmt.Fprintf(w.stderr, "%s %v\n", clock(), err)
+		return
+	}
+	groups := build.FastFirst(sel)
 	if len(w.flags.formats) > 0 {
-		groups = [][]string{w.flags.formats}
+		groups = [][]build.Backend{sel}
 	}
 	for i, g := range groups {
 		if i > 0 && w.ctx.Err() != nil {
-			fmt.Fprintf(w.stderr, "%s stopped before %s; unchanged\n", clock(), strings.Join(g, ", "))
+			fmt.Fprintf(w.stderr, "%s stopped before %s; unchanged\n", clock(), groupNames(g))
 			return
 		}
-		written, eds := b.Emit(opts, g)
+		written, eds := build.Emit(b, opts, g)
 		report(w.stderr, eds, w.flags.quiet)
 		if w.hooks.emitted != nil {
-			w.hooks.emitted(g, written, eds)
+			w.hooks.emitted(backendNames(g), written, eds)
 		}
 		if eds.HasErrors() {
-			fmt.Fprintf(w.stderr, "%s %s failed; its outputs are unchanged\n", clock(), strings.Join(g, ", "))
+			fmt.Fprintf(w.stderr, "%s %s failed; its outputs are unchanged\n", clock(), groupNames(g))
 			continue
 		}
 		fmt.Fprintf(w.stderr, "%s wrote %s in %d ms\n", clock(), names(written), time.Since(start).Milliseconds())
 	}
+}
+
+func groupNames(g []build.Backend) string { return strings.Join(backendNames(g), ", ") }
+
+func backendNames(g []build.Backend) []string {
+	var out []string
+	for _, b := range g {
+		out = append(out, b.Name)
+	}
+	return out
 }
 
 func names(paths []string) string {

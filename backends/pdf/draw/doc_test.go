@@ -124,8 +124,10 @@ func testDoc(t testing.TB) *page.Doc {
 
 	p3 := &page.Page{Label: "2", Anchors: []page.Anchor{{ID: testAnchor, Y: anchorY}}}
 	p3.Texts = append(p3.Texts, words(faces, faceBold, headingSize, 60, 100, "Überanpassung")...)
-	p3.Texts = append(p3.Texts, words(faces, faceSerif, bodySize, 60, 130, "Das Gewicht")...)
+	p3.Texts = append(p3.Texts, page.Text{X: 60, Y: 130, Face: faceSerif, Size: bodySize, Text: "Das Gewicht"})
 	x := 60 + faces[faceSerif].Width("Das Gewicht ", bodySize)
+	dasW := faces[faceSerif].UnkernedWidth("Das ", bodySize)
+	p3.Spans = []page.Span{{X: 60 + dasW, Y: 120, W: faces[faceSerif].UnkernedWidth("Gewicht", bodySize), H: 14, Lang: "de-CH"}}
 	p3.Texts = append(p3.Texts,
 		page.Text{X: x, Y: 130, Face: faceSerif, Size: bodySize, Text: "w"},
 		page.Text{X: x + faces[faceSerif].Width("w", bodySize), Y: 130, Face: faceFallback, Size: bodySize, Text: "ⱼ"},

@@ -28,6 +28,9 @@ type writer struct {
 	mcids      [][]int32
 	imageMCIDs []int // per page: how many of its MCIDs, the first, are images'
 	links      []linkElem
+	spans      []spanElem
+	spanRects  [][]linkAnnot // each page's span areas, as link areas are kept
+	spanFirst  []int         // the index of each page's first span
 }
 
 // objects are the numbers of the objects every document has.

@@ -83,6 +83,33 @@ func (w *writer) prepareTags() error {
 			w.annots[i][k].link = len(w.links)
 		}
 	}
+	return w.prepareSpans()
+}
+
+// spanElem is the Span element of a part of a page in another language.
+type spanElem struct {
+	lang   string
+	parent int32 // the element of its text
+}
+
+// prepareSpans makes a Span element for every area of a page in
+// another language, after the Link elements.
+func (w *writer) prepareSpans() error {
+	height := milli(w.doc.Height)
+	w.spanRects = make([][]linkAnnot, len(w.doc.Pages))
+	w.spanFirst = make([]int, len(w.doc.Pages))
+	for i, p := range w.doc.Pages {
+		w.spanFirst[i] = len(w.spans)
+		for _, s := range p.Spans {
+			if err := checkLang(s.Lang); err != nil || s.Lang == "" {
+				return fmt.Errorf("pdf: page %d: span language %q is not a BCP 47 tag", i+1, s.Lang)
+			}
+			w.roles = append(w.roles, "Span")
+			w.spans = append(w.spans, spanElem{lang: s.Lang})
+			w.spanRects[i] = append(w.spanRects[i], linkAnnot{x1: milli(s.X), y1: height - milli(s.Y+s.H),
+				x2: milli(s.X + s.W), y2: height - milli(s.Y)})
+		}
+	}
 	return nil
 }
 
@@ -116,11 +143,18 @@ type textCut struct {
 // texts cut, in order. It runs while the pages are drawn and writes only
 // the page's own Link elements.
 func (w *writer) linkTexts(i int) []textCut {
-	if w.annots == nil || len(w.annots[i]) == 0 {
+	var annots []linkAnnot
+	if w.annots != nil {
+		annots = w.annots[i]
+	}
+	nlinks := len(annots)
+	if len(w.spanRects[i]) > 0 {
+		annots = append(slices.Clip(annots), w.spanRects[i]...)
+	}
+	if len(annots) == 0 {
 		return nil
 	}
 	p := w.doc.Pages[i]
-	annots := w.annots[i]
 	height := milli(w.doc.Height)
 	var cuts []textCut
 	for k := range p.Texts {
@@ -133,6 +167,14 @@ func (w *writer) linkTexts(i int) []textCut {
 			pc := &pieces[j]
 			if pc.link < 0 || t.Elem <= 0 {
 				pc.elem = t.Elem
+				continue
+			}
+			if pc.link >= nlinks {
+				k := w.spanFirst[i] + pc.link - nlinks
+				if w.spans[k].parent == 0 {
+					w.spans[k].parent = t.Elem
+				}
+				pc.elem = int32(len(w.doc.Elems) + len(w.links) + k)
 				continue
 			}
 			le := &w.links[annots[pc.link].link-1]
@@ -148,7 +190,7 @@ func (w *writer) linkTexts(i int) []textCut {
 		}
 		cuts = append(cuts, textCut{index: k, pieces: pieces})
 	}
-	for k := range annots {
+	for k := range annots[:nlinks] {
 		le := &w.links[annots[k].link-1]
 		le.text = strings.Join(strings.Fields(le.text), " ")
 	}
@@ -287,10 +329,14 @@ func (t *structTree) add(e int32, k structKid) {
 
 // parent returns the parent of element e.
 func (w *writer) parent(e int32) int32 {
-	if int(e) < len(w.doc.Elems) {
+	switch k := int(e) - len(w.doc.Elems); {
+	case k < 0:
 		return w.doc.Elems[e].Parent
+	case k < len(w.links):
+		return w.links[k].parent
+	default:
+		return w.spans[k-len(w.links)].parent
 	}
-	return w.links[int(e)-len(w.doc.Elems)].parent
 }
 
 // textOrder returns the element whose place in the order of elements a
@@ -441,6 +487,9 @@ func (w *writer) writeElem(f *file, t *structTree, e int32, root int, pageObjs [
 // elemAttrs appends what element e has besides its kids: alternative
 // text, language, a header cell's scope.
 func (w *writer) elemAttrs(b []byte, e int32) []byte {
+	if k := int(e) - len(w.doc.Elems) - len(w.links); k >= 0 {
+		return append(append(append(b, " /Lang ("...), w.spans[k].lang...), ')')
+	}
 	if int(e) >= len(w.doc.Elems) {
 		return b // a link: its description is the annotation's
 	}

@@ -45,9 +45,12 @@ func TestStructText(t *testing.T) {
 		`    H1 (block)`,
 		`      "Überanpassung"`,
 		`    P (block)`,
-		`      "Das Gewicht wⱼ"`,
+		`      "Das "`,
 		`      Span (inline)`,
-		`        "Farbig"`,
+		`        "Gewicht "`,
+		`      "wⱼ "`,
+		`      Span (inline)`,
+		`        "Farbig "`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("pdfinfo -struct-text:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -165,6 +168,16 @@ func TestStructTree(t *testing.T) {
 		t.Errorf("links described as %q, want %q", contents, want)
 	}
 	checkParents(t, objs, str["/K"].([]any)[0].(string), cat["/StructTreeRoot"].(string))
+	langs := map[string]int{}
+	for ref := range objs {
+		if d := dict(objs, ref); d["/S"] == "/Span" {
+			l, _ := d["/Lang"].(string)
+			langs[strings.TrimPrefix(l, "u:")]++
+		}
+	}
+	if langs["de-CH"] != 1 || langs["en"] != 1 {
+		t.Errorf("languages of the spans: %v, want one de-CH and one en", langs)
+	}
 }
 
 // numberTree flattens a number tree with a /Nums array.

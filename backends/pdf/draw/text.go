@@ -106,8 +106,9 @@ func (c *canvas) switchMarked(t *page.Text, e int32) {
 	c.beginMarked(e)
 }
 
-// isLink reports whether e is a Link element.
-func (c *canvas) isLink(e int32) bool { return e > 0 && c.roles[e] == "Link" }
+// isLink reports whether e is a Link or Span element, which run on
+// with the text around them.
+func (c *canvas) isLink(e int32) bool { return e > 0 && (c.roles[e] == "Link" || c.roles[e] == "Span") }
 
 // prepare returns the string to draw for t: valid BMP-only UTF-8 with
 // ignorable runes removed and substitutes applied as the face measured

@@ -1,5 +1,6 @@
 // Package hyph implements Liang's pattern-based hyphenation algorithm, as
-// used by TeX, and ships the German (reformed orthography) patterns.
+// used by TeX, and ships the German (reformed orthography) patterns and
+// Knuth's US English patterns (hyphen.tex, unmodified).
 //
 // Patterns are read from TeX hyphenation files: the contents of the
 // \patterns{...} group and, if present, the \hyphenation{...} exception
@@ -8,7 +9,7 @@
 package hyph
 
 import (
-	_ "embed"
+	"embed"
 	"fmt"
 	"io"
 	"strings"
@@ -16,13 +17,15 @@ import (
 	"unicode"
 )
 
-//go:embed hyph-de-1996.tex
-var germanPatterns string
+// files are the pattern files bookc ships, each with its licence header.
+//
+//go:embed hyph-de-1996.tex hyphen.tex
+var files embed.FS
 
 // firstMark is the lowest code point of a combining mark (U+0300).
 const firstMark = 0x300
 
-// Minimum fragment lengths used by German.
+// Minimum fragment lengths used by German, and by plain TeX for English.
 const (
 	// GermanLeftMin is the least number of letters before a break.
 	GermanLeftMin = 2
@@ -39,24 +42,40 @@ type Hyphenator struct {
 	rightMin   int
 }
 
-var (
-	germanOnce sync.Once
-	german     *Hyphenator
-)
+// shipped holds each shipped file's hyphenator, parsed on first use.
+var shipped sync.Map // file name → func() *Hyphenator
 
-// German returns the shared hyphenator for German in the reformed (1996/2006)
-// orthography, with at least 2 letters before and 3 letters after a break.
-// The patterns are parsed on first use.
-func German() *Hyphenator {
-	germanOnce.Do(func() {
-		h, err := parse(germanPatterns, GermanLeftMin, GermanRightMin)
+// Named returns the shared hyphenator for the shipped pattern file name
+// (as config.Book.Hyphenation names it), with at least 2 letters before
+// and 3 after a break, as TeX sets German and English; nil for "" or a
+// file bookc does not ship.
+func Named(name string) *Hyphenator {
+	if name == "" {
+		return nil
+	}
+	if f, ok := shipped.Load(name); ok {
+		return f.(func() *Hyphenator)()
+	}
+	text, err := files.ReadFile(name)
+	if err != nil {
+		return nil
+	}
+	f, _ := shipped.LoadOrStore(name, sync.OnceValue(func() *Hyphenator {
+		h, err := parse(string(text), GermanLeftMin, GermanRightMin)
 		if err != nil {
-			panic(fmt.Sprintf("hyph: embedded German patterns: %v", err))
+			panic(fmt.Sprintf("hyph: shipped patterns %s: %v", name, err))
 		}
-		german = h
-	})
-	return german
+		return h
+	}))
+	return f.(func() *Hyphenator)()
 }
+
+// German returns the shared hyphenator for German in the reformed
+// (1996/2006) orthography.
+func German() *Hyphenator { return Named("hyph-de-1996.tex") }
+
+// English returns the shared hyphenator for (US) English.
+func English() *Hyphenator { return Named("hyphen.tex") }
 
 // New reads a TeX hyphenation file (or a bare whitespace-separated pattern
 // list) from r and returns a hyphenator that keeps at least leftMin runes

@@ -209,8 +209,35 @@ func BenchmarkGermanPoints(b *testing.B) {
 
 func BenchmarkGermanLoad(b *testing.B) {
 	for b.Loop() {
-		if _, err := parse(germanPatterns, 2, 3); err != nil {
+		if _, err := parse(germanText(b), 2, 3); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func germanText(tb testing.TB) string {
+	data, err := files.ReadFile("hyph-de-1996.tex")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return string(data)
+}
+
+// TestEnglish checks Knuth's patterns and exception list as plain TeX
+// applies them (\lefthyphenmin=2, \righthyphenmin=3): hy-phen-ation,
+// ta-ble and as-so-ciate from the exceptions, project never broken.
+func TestEnglish(t *testing.T) {
+	for word, want := range map[string][]int{
+		"hyphenation": {2, 6}, "table": {2}, "associate": {2, 4}, "project": nil, "algorithm": {2, 4},
+	} {
+		if got := English().Points(word); !slices.Equal(got, want) {
+			t.Errorf("%s: %v, want %v", word, got, want)
+		}
+	}
+	if Named("") != nil || Named("hyph-xx.tex") != nil {
+		t.Error("a hyphenator for no or an unknown pattern file")
+	}
+	if Named("hyphen.tex") != English() {
+		t.Error("English patterns parsed twice")
 	}
 }

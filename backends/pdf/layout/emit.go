@@ -151,6 +151,11 @@ func (em *emitter) box(p *page.Page, b *vbox, x, top float64) {
 	for _, f := range b.frags {
 		em.frag(p, f, x, base, em.fragElem(b, &f))
 	}
+	for _, s := range b.rare().spans {
+		s.X += x
+		s.Y += top
+		p.Spans = append(p.Spans, s)
+	}
 	for _, l := range b.links {
 		l.X += x
 		l.Y += top

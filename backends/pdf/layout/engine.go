@@ -54,7 +54,7 @@ type engine struct {
 
 // newEngine prepares fonts, styles and geometry from the configuration.
 func newEngine(cfg *config.Book, links *link.Links, set *fonts.Set) *engine {
-	e := &engine{cfg: cfg, links: links, set: set, lab: cfg.Labels(), hy: hyph.German()}
+	e := &engine{cfg: cfg, links: links, set: set, lab: cfg.Labels(), hy: hyph.Named(cfg.Hyphenation())}
 	e.faces = set.Faces()
 	idx := make(map[*fonts.Face]int, len(e.faces))
 	for i, f := range e.faces {
@@ -228,9 +228,10 @@ type hyphCache struct {
 }
 
 // Points returns the hyphenation points of word, as hyph does. hyph
-// hyphenates runs of letters only, so a word without one has none.
+// hyphenates runs of letters only, so a word without one has none; a
+// language without patterns has none at all.
 func (c *hyphCache) Points(word string) []int {
-	if !hasLetter(word) {
+	if c.h == nil || !hasLetter(word) {
 		return nil
 	}
 	if p, ok := c.m[word]; ok {

@@ -1,7 +1,6 @@
 package layout
 
 import (
-	"fmt"
 	"math"
 	"strings"
 
@@ -55,21 +54,9 @@ func (e *engine) titlePage() pageOut {
 	if e.cfg.Edition != "" {
 		line(e.cfg.Edition, vRegular, szTitleInfo)
 	}
-	line(formatDate(e.cfg), vRegular, szTitleInfo)
+	line(e.lab.Date(e.cfg.Modified), vRegular, szTitleInfo)
 	pg.ended = endForced
 	return pg
-}
-
-var monthsDE = []string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
-	"September", "Oktober", "November", "Dezember"}
-
-// formatDate writes the book's date as its language writes dates.
-func formatDate(cfg *config.Book) string {
-	t := cfg.Modified
-	if strings.HasPrefix(strings.ToLower(cfg.Language), "de") {
-		return fmt.Sprintf("%d. %s %d", t.Day(), monthsDE[t.Month()-1], t.Year())
-	}
-	return t.Format("January 2, 2006")
 }
 
 // chapterHeading is the heading of the contents and the index.

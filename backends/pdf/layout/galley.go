@@ -73,6 +73,7 @@ type boxExtra struct {
 	table   *tableRun
 	marks   []*ast.Footnote // notes whose numbers packed frags show
 	sites   []*refSite      // references set in the box
+	spans   []page.Span     // parts in another language
 }
 
 // noExtra is what a box without extra content reads.

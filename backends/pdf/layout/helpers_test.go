@@ -4,30 +4,17 @@ import (
 	"testing"
 
 	"bookc/ast"
+	"bookc/book/booktest"
 	"bookc/config"
 	"bookc/fonts"
 	"bookc/link"
-	"bookc/parse"
 )
 
-// loadBook reads, parses and links the book in dir as bookc build does.
+// loadBook loads the book in dir as bookc build does.
 func loadBook(t testing.TB, dir string) (*ast.Document, *link.Links, *config.Book) {
 	t.Helper()
-	cfg, ds := config.Load(dir)
-	if cfg == nil {
-		t.Fatalf("config: %v", ds)
-	}
-	files, fds := cfg.Files()
-	if fds.HasErrors() {
-		t.Fatalf("files: %v", fds)
-	}
-	doc, pds := parse.Book(cfg, files)
-	if pds.HasErrors() {
-		t.Fatalf("parse: %v", pds)
-	}
-	links, _ := link.Resolve(doc, cfg.Language)
-	links.ResolveImages(doc, cfg)
-	return doc, links, cfg
+	b, _ := booktest.Load(t, dir)
+	return b.Doc, b.Links, b.Config
 }
 
 // defaultFonts returns the bundled fonts or fails the test.

@@ -16,6 +16,7 @@ type runMeta struct {
 	dyn  labelRef      // the text is the page label of this target
 	note *ast.Footnote // the text is this note's per-page number
 	site *refSite      // the text is a reference whose page is printed
+	lang string        // the text's language, where a span gives one
 }
 
 // runs collects the styled runs of one paragraph from inline nodes.

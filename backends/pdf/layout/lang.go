@@ -30,15 +30,10 @@ func (e *engine) langHyph(lang string) linebreak.Hyphenator {
 }
 
 // patterns returns the shipped patterns for lang, or nil.
-func patterns(lang string) *hyph.Hyphenator {
-	switch config.BaseLanguage(lang) {
-	case "de":
-		return hyph.German()
-	}
-	return nil
-}
+func patterns(lang string) *hyph.Hyphenator { return hyph.Named(config.Hyphenation(lang)) }
 
-// span sets a passage, hyphenated in its own language when it has one.
+// span sets a passage, hyphenated in its own language and tagged with it
+// when it has one.
 func (r *runs) span(n *ast.Span, m runMeta) {
 	lang := n.Attr.Lang()
 	if lang == "" {
@@ -47,6 +42,7 @@ func (r *runs) span(n *ast.Span, m runMeta) {
 	}
 	saved := r.hy
 	r.hy = r.eb.e.langHyph(lang)
+	m.lang = lang
 	r.inlines(n.Inlines, m)
 	r.hy = saved
 }

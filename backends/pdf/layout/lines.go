@@ -67,6 +67,9 @@ func (eb *entryBuilder) word(fr []frag, bx *vbox, pend *textRun, it *linebreak.I
 	if m.dest != "" || m.url != "" {
 		linkArea(bx, m, x, w, e.styles[styleID(vRegular, sizeOf(it.Style))])
 	}
+	if m.lang != "" {
+		spanArea(bx, m.lang, x, w, e.styles[styleID(vRegular, sizeOf(it.Style))])
+	}
 	if m.note != nil {
 		eb.attachNote(bx, m.note)
 	}

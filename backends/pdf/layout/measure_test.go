@@ -252,6 +252,7 @@ func TestPageRefPlacement(t *testing.T) {
 		"Aufmerksamkeit (2014; → S. 1)",
 		"(vgl. Aufmerksamkeit, → S. 1);",
 		"BERT/Aufmerksamkeit (→ S. 1) teilen",
+		"Aufmerksamkeits- und Rechenaufwand (→ S. 1) ein Wort",
 		"den Encoder des Transformers verwendet",
 	} {
 		if !strings.Contains(text, want) {

@@ -55,15 +55,35 @@ func (eb *entryBuilder) site(n *ast.Ref, id string) *refSite {
 // the first space, closing punctuation, hard break or footnote mark. It
 // returns the run and byte offset, and the rune found there (0 at the
 // end of the paragraph).
-func (r *runs) wordEnd(i int) (int, int, rune) {
-	for j := i; j < len(r.list); j++ {
+func (r *runs) wordEnd(i int) (int, int, rune) { return r.wordEndAt(i, 0) }
+
+// suspended extends a word that ends at run j, offset o, with a
+// suspended hyphen ("Transformer- und RNN-Modelle") to the end of the
+// compound it shares its tail with.
+func (r *runs) suspended(j, o int) (int, int) {
+	if j >= len(r.list) || o == 0 || r.list[j].Text[o-1] != '-' {
+		return j, o
+	}
+	rest := r.list[j].Text[o:]
+	for _, conj := range []string{" und ", " oder ", " bis ", " bzw. ", " sowie ", " and ", " or "} {
+		if strings.HasPrefix(rest, conj) {
+			k, p, _ := r.wordEndAt(j, o+len(conj))
+			return k, p
+		}
+	}
+	return j, o
+}
+
+// wordEndAt is wordEnd from byte o of run i.
+func (r *runs) wordEndAt(i, o int) (int, int, rune) {
+	for j := i; j < len(r.list); j, o = j+1, 0 {
 		run := &r.list[j]
 		if run.HardBreak || r.meta[run.Payload].note != nil {
 			return j, 0, ' '
 		}
-		for o, c := range run.Text {
+		for k, c := range run.Text[o:] {
 			if unicode.IsSpace(c) || strings.ContainsRune(",;:.!?)]}…", c) {
-				return j, o, c
+				return j, o + k, c
 			}
 		}
 	}
@@ -119,6 +139,9 @@ func (r *runs) placeRefs() {
 			continue
 		}
 		j, o, c := r.wordEnd(p.at)
+		if c == ' ' {
+			j, o = r.suspended(j, o)
+		}
 		at := insertion{j: j, o: o, lead: " (" + arrow, tail: ")"}
 		switch {
 		case c == ')':

@@ -135,6 +135,11 @@ func (e *engine) mergeBox(dst, src *vbox, y float64, cell *snode) {
 		g.y += y + src.base
 		dst.frags = append(dst.frags, g)
 	})
+	for _, s := range src.rare().spans {
+		s.Y += y
+		dx := dst.extra()
+		dx.spans = append(dx.spans, s)
+	}
 	for _, l := range src.links {
 		l.Y += y
 		dst.links = append(dst.links, l)

@@ -76,7 +76,7 @@ type breaker struct {
 	path          []int32      // the chosen nodes, while backtracking
 	ps            [3]pass
 	cands         [4 * runClasses]cand // by run of hyphens, then fitness class
-	candSet       uint16 // which of cands hold a candidate
+	candSet       uint16               // which of cands hold a candidate
 	breakHasCand  bool
 }
 

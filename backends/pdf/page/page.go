@@ -95,6 +95,7 @@ type Page struct {
 	Rects   []Rect
 	Images  []Image
 	Links   []Link
+	Spans   []Span
 	Anchors []Anchor
 }
 
@@ -141,6 +142,13 @@ type Link struct {
 	X, Y, W, H float64
 	Dest       string
 	URL        string
+}
+
+// Span is an area of the page whose text is in another language than
+// the document: the texts whose glyphs lie in it are in Lang.
+type Span struct {
+	X, Y, W, H float64
+	Lang       string
 }
 
 // Anchor is a link target on the page: the id and the Y its content starts
