@@ -2,12 +2,13 @@ package draw
 
 import (
 	"bytes"
-	"compress/zlib"
 	"crypto/sha256"
 	"encoding/hex"
 	"runtime"
 	"strconv"
 	"sync"
+
+	"github.com/klauspost/compress/zlib"
 )
 
 // file is the PDF being written: the bytes so far and where each

@@ -3,11 +3,12 @@ package draw
 import (
 	"bytes"
 	"cmp"
-	"compress/zlib"
 	"fmt"
 	"runtime"
 	"slices"
 	"sync"
+
+	"github.com/klauspost/compress/zlib"
 )
 
 // pageJob asks for the content stream of one page.

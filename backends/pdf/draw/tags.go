@@ -219,19 +219,25 @@ func (w *writer) cutAtLinks(t *page.Text, annots []linkAnnot, height int64) []li
 	y := height - milli(t.Y)
 	f := w.doc.Faces[t.Face]
 	hs := hscale(t)
-	right := t.X + f.UnkernedWidth(t.Text, t.Size)*hs
+	left, right, measured := milli(t.X), int64(0), false
 	var buf [8]int
 	near := buf[:0]
 	for k := range annots {
 		a := &annots[k]
-		if y >= a.y1 && y <= a.y2 && milli(right) > a.x1 && milli(t.X) < a.x2 {
+		if y < a.y1 || y > a.y2 || left >= a.x2 {
+			continue
+		}
+		if !measured { // only texts on a link's line are measured
+			right, measured = milli(t.X+f.UnkernedWidth(t.Text, t.Size)*hs), true
+		}
+		if right > a.x1 {
 			near = append(near, k)
 		}
 	}
 	if len(near) == 0 {
 		return nil
 	}
-	if a := &annots[near[0]]; len(near) == 1 && milli(t.X) >= a.x1 && milli(right) <= a.x2 {
+	if a := &annots[near[0]]; len(near) == 1 && left >= a.x1 && right <= a.x2 {
 		return []linkPiece{{text: *t, link: near[0]}} // wholly inside
 	}
 	var pieces []linkPiece
