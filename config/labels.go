@@ -110,9 +110,11 @@ func (b *Book) Labels() Labels {
 
 // Hyphenation names the hyphenation patterns for the book's language, or
 // "" when bookc has none: the text is then not hyphenated.
-func (b *Book) Hyphenation() string {
-	return languages[BaseLanguage(b.Language)].patterns
-}
+func (b *Book) Hyphenation() string { return Hyphenation(b.Language) }
+
+// Hyphenation names the hyphenation patterns for a language tag (a
+// passage's {lang=..}), or "" when bookc has none.
+func Hyphenation(lang string) string { return languages[BaseLanguage(lang)].patterns }
 
 // supported reports whether bookc knows the book's language.
 func (b *Book) supported() bool {

@@ -1,11 +1,13 @@
 package layout
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"unicode"
 
 	"bookc/ast"
+	"bookc/backends/pdf/linebreak"
 	"bookc/diag"
 )
 
@@ -72,6 +74,9 @@ type entryBuilder struct {
 	// the page map; inNote is set while a footnote's body is set apart.
 	starts []start
 	inNote bool
+	// hy hyphenates the entry's or section's text when it has a
+	// language of its own; nil for the book's.
+	hy linebreak.Hyphenator
 }
 
 // newEntryBuilder prepares to set entry en with worker w's memory.
@@ -122,6 +127,7 @@ func (eb *entryBuilder) warnf(pos ast.Pos, format string, args ...any) {
 func (eb *entryBuilder) build(sep []vitem) {
 	en := eb.entry
 	eb.push(sep...)
+	eb.hy = eb.e.langHyph(en.Attr.Lang())
 	eb.mark(en)
 	sect := eb.open("Sect")
 	eb.title()
@@ -154,6 +160,7 @@ func (eb *entryBuilder) section(s *ast.Section) {
 	L := eb.e.lead
 	eb.push(glue(0.9*L, 0.3*L))
 	eb.mark(s)
+	eb.hy = eb.e.langHyph(cmp.Or(s.Attr.Lang(), eb.entry.Attr.Lang()))
 	if s.Kind == ast.SeeAlsoSection {
 		eb.seeAlso(s)
 		return

@@ -39,11 +39,13 @@ type runs struct {
 	sites []*refSite
 	// noHyph keeps text from automatic hyphenation.
 	noHyph bool
+	// hy hyphenates the text being added, nil for the book's language.
+	hy linebreak.Hyphenator
 }
 
 // newRuns starts a paragraph in context c.
 func (eb *entryBuilder) newRuns(c ctx) *runs {
-	return &runs{eb: eb, c: c, meta: []runMeta{{}}, italic: c.italic, pageRefs: true}
+	return &runs{eb: eb, c: c, meta: []runMeta{{}}, italic: c.italic, pageRefs: true, hy: eb.hy}
 }
 
 // style returns the current style id for text or code.
@@ -65,7 +67,7 @@ func (r *runs) add(text string, st int, m runMeta, noHyph bool) {
 	plain := m == runMeta{}
 	if n := len(r.list); plain && n > 0 {
 		last := &r.list[n-1]
-		if !last.HardBreak && last.Style == st && last.Payload == 0 && last.NoHyphenate == noHyph {
+		if !last.HardBreak && last.Style == st && last.Payload == 0 && last.NoHyphenate == noHyph && last.Hyphenator == r.hy {
 			last.Text += text
 			return
 		}
@@ -75,7 +77,7 @@ func (r *runs) add(text string, st int, m runMeta, noHyph bool) {
 		payload = len(r.meta)
 		r.meta = append(r.meta, m)
 	}
-	r.list = append(r.list, linebreak.Run{Text: text, Style: st, NoHyphenate: noHyph, Payload: payload})
+	r.list = append(r.list, linebreak.Run{Text: text, Style: st, NoHyphenate: noHyph, Payload: payload, Hyphenator: r.hy})
 }
 
 // text appends ordinary text.
@@ -111,11 +113,7 @@ func (r *runs) inlines(ins []ast.Inline, m runMeta) {
 		case *ast.FootnoteRef:
 			r.noteRef(n)
 		case *ast.Span:
-			mm := m
-			if l := n.Attr.Lang(); l != "" {
-				mm.lang = l
-			}
-			r.inlines(n.Inlines, mm)
+			r.span(n, m)
 		}
 	}
 }

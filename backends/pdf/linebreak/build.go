@@ -42,6 +42,10 @@ type Run struct {
 	// Payload is copied to the run's items so that boxes can be mapped
 	// back to the caller's data.
 	Payload int
+	// Hyphenator, when set, hyphenates the words that begin in this run
+	// instead of the Builder's, if the Builder hyphenates at all: a
+	// passage in another language.
+	Hyphenator Hyphenator
 }
 
 // Builder converts runs into Knuth–Plass items. It keeps working memory
@@ -82,6 +86,7 @@ type memoKey struct {
 	text   string
 	style  int
 	noHyph bool
+	hyph   Hyphenator
 }
 
 // NewBuilder returns a Builder with TeX-like defaults: hyphen and explicit
@@ -269,7 +274,7 @@ func hasLetter(s string) bool {
 // the word was seen before.
 func (p *paragraph) memoWord(wp wordPiece) []Item {
 	run := &p.runs[wp.run]
-	k := memoKey{text: wp.text, style: run.Style, noHyph: run.NoHyphenate}
+	k := memoKey{text: wp.text, style: run.Style, noHyph: run.NoHyphenate, hyph: run.Hyphenator}
 	if tpl, ok := p.b.memo[k]; ok {
 		n := len(p.items)
 		items := append(p.items, tpl...)

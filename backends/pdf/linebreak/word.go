@@ -178,6 +178,11 @@ func (w *word) hyphenable(k int) bool {
 // word's core, the part without leading and trailing punctuation.
 func (w *word) autoBreaks(out []brk) []brk {
 	h := w.p.b.Hyphenator
+	if h != nil && len(w.pieces) > 0 {
+		if rh := w.p.runs[w.pieces[0].run].Hyphenator; rh != nil {
+			h = rh
+		}
+	}
 	if h == nil || w.n < 2 || w.n > maxHyphenate {
 		return out
 	}
