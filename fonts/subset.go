@@ -269,3 +269,9 @@ func checksum(b []byte) uint32 {
 // substitute's for a rune the face substitutes (see Printable), .notdef
 // (0) for a rune it lacks.
 func (f *Face) Glyph(r rune) uint16 { return f.info(r).gid }
+
+// GlyphOf returns Glyph(r) and HasRune(r) with one look-up.
+func (f *Face) GlyphOf(r rune) (gid uint16, mapped bool) {
+	e := f.info(r)
+	return e.gid, e.flags&flagMapped != 0
+}

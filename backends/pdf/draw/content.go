@@ -35,6 +35,7 @@ type canvas struct {
 	roles  []string
 	marked bool
 	cuts   []textCut
+	cutBuf cutBuf // for the pool's worker drawing with the canvas
 	mcids  []int32
 	mark   int32
 	// imageMCIDs is the number of MCIDs, the first ones, given to images.

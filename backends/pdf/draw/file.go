@@ -32,6 +32,7 @@ type file struct {
 	scratch []byte // an object's text being built, see build
 
 	jobs    chan *objStm // object streams to compress
+	free    chan []byte  // buffers of object streams compressed, for reuse
 	objStms []*objStm    // all of them, in order
 	wg      sync.WaitGroup
 }
@@ -114,8 +115,16 @@ func (f *file) flushObjects() {
 	num := f.alloc()
 	// The numbers take at most 16 bytes per object as long as the
 	// offsets have fewer than 10 digits: one buffer holds it all.
-	data := make([]byte, 0, 16*len(f.stmNums)+len(f.stmBody))
-	head := data
+	need := 16*len(f.stmNums) + len(f.stmBody)
+	var data []byte
+	select {
+	case data = <-f.free:
+	default:
+	}
+	if cap(data) < need {
+		data = make([]byte, 0, need)
+	}
+	head := data[:0]
 	for k, n := range f.stmNums {
 		f.locs[n] = objLoc{stream: num, at: k}
 		head = strconv.AppendInt(head, int64(n), 10)
@@ -146,6 +155,7 @@ type objStm struct {
 // depend on which finishes first.
 func (f *file) startCompressors() {
 	f.jobs = make(chan *objStm, 16)
+	f.free = make(chan []byte, 16)
 	for range runtime.GOMAXPROCS(0) {
 		f.wg.Add(1)
 		go func() {
@@ -157,7 +167,12 @@ func (f *file) startCompressors() {
 				zw.Reset(&buf)
 				zw.Write(o.data) // writes to a bytes.Buffer do not fail
 				zw.Close()
+				raw := o.data
 				o.data = bytes.Clone(buf.Bytes())
+				select {
+				case f.free <- raw:
+				default:
+				}
 			}
 		}()
 	}

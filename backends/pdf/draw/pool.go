@@ -73,7 +73,7 @@ func (p *pool) drawPage(c *canvas, zw *zlib.Writer, buf *bytes.Buffer, j pageJob
 	c.problems = c.problems[:0]
 	var cuts []textCut
 	if j.tagged {
-		cuts = p.w.linkTexts(j.index)
+		cuts = p.w.linkTexts(j.index, &c.cutBuf)
 	}
 	raw := c.draw(j.index+1, p.w.doc.Pages[j.index], j.images, j.tagged, cuts)
 	if len(c.mcids) > 0 {

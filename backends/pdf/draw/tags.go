@@ -144,13 +144,20 @@ type textCut struct {
 	pieces []linkPiece
 }
 
+// cutBuf holds the cuts and pieces of one page; a worker reuses it
+// from page to page.
+type cutBuf struct {
+	cuts   []textCut
+	pieces []linkPiece
+}
+
 // linkTexts fills in the Link elements of page i's annotations: the
 // glyphs whose middle lies in a link's area become its content. A text
 // that runs into or out of a link area is cut there into pieces, which
 // are drawn where the whole text would have been; linkTexts returns the
 // texts cut, in order. It runs while the pages are drawn and writes only
-// the page's own Link elements.
-func (w *writer) linkTexts(i int) []textCut {
+// the page's own Link elements. The cuts live in buf until the next call.
+func (w *writer) linkTexts(i int, buf *cutBuf) []textCut {
 	var annots []linkAnnot
 	if w.annots != nil {
 		annots = w.annots[i]
@@ -164,10 +171,11 @@ func (w *writer) linkTexts(i int) []textCut {
 	}
 	p := w.doc.Pages[i]
 	height := milli(w.doc.Height)
-	var cuts []textCut
+	cuts := buf.cuts[:0]
+	buf.pieces = buf.pieces[:0]
 	for k := range p.Texts {
 		t := &p.Texts[k]
-		pieces := w.cutAtLinks(t, annots, height)
+		pieces := w.cutAtLinks(t, annots, height, buf)
 		if pieces == nil {
 			continue
 		}
@@ -202,6 +210,7 @@ func (w *writer) linkTexts(i int) []textCut {
 		le := &w.links[annots[k].link-1]
 		le.text = strings.Join(strings.Fields(le.text), " ")
 	}
+	buf.cuts = cuts
 	return cuts
 }
 
@@ -222,14 +231,15 @@ type linkPiece struct {
 }
 
 // cutAtLinks returns the pieces of t by the link area each glyph's
-// middle lies in, or nil if no glyph lies in one.
-func (w *writer) cutAtLinks(t *page.Text, annots []linkAnnot, height int64) []linkPiece {
+// middle lies in, or nil if no glyph lies in one. The pieces are
+// appended to buf.pieces.
+func (w *writer) cutAtLinks(t *page.Text, annots []linkAnnot, height int64, buf *cutBuf) []linkPiece {
 	y := height - milli(t.Y)
 	f := w.doc.Faces[t.Face]
 	hs := hscale(t)
 	left, right, measured := milli(t.X), int64(0), false
-	var buf [8]int
-	near := buf[:0]
+	var nearBuf [8]int
+	near := nearBuf[:0]
 	for k := range annots {
 		a := &annots[k]
 		if y < a.y1 || y > a.y2 || left >= a.x2 {
@@ -245,10 +255,12 @@ func (w *writer) cutAtLinks(t *page.Text, annots []linkAnnot, height int64) []li
 	if len(near) == 0 {
 		return nil
 	}
+	first := len(buf.pieces)
+	pieces := buf.pieces
 	if a := &annots[near[0]]; len(near) == 1 && left >= a.x1 && right <= a.x2 {
-		return []linkPiece{{text: *t, link: near[0]}} // wholly inside
+		buf.pieces = append(pieces, linkPiece{text: *t, link: near[0]}) // wholly inside
+		return buf.pieces[first:len(buf.pieces):len(buf.pieces)]
 	}
-	var pieces []linkPiece
 	x, start, cur := t.X, 0, -2
 	for j, r := range t.Text {
 		adv := 0.0
@@ -272,10 +284,11 @@ func (w *writer) cutAtLinks(t *page.Text, annots []linkAnnot, height int64) []li
 		x += adv
 	}
 	pieces = append(pieces, w.piece(t, start, len(t.Text), cur))
-	if len(pieces) == 1 && pieces[0].link < 0 {
+	if len(pieces) == first+1 && pieces[first].link < 0 {
 		return nil
 	}
-	return pieces
+	buf.pieces = pieces
+	return pieces[first:len(pieces):len(pieces)]
 }
 
 // piece returns t's bytes from start to end as a text of its own, placed

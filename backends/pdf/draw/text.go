@@ -200,11 +200,12 @@ func (c *canvas) glyphs(face int, s string) bool {
 	exact := true
 	for _, r := range s {
 		used.add(r)
-		if !f.HasRune(r) {
+		g, mapped := f.GlyphOf(r)
+		if !mapped {
 			c.noteMissing(face, r)
 			exact = false
 		}
-		c.b = appendCode(c.b, f.Glyph(r))
+		c.b = appendCode(c.b, g)
 		c.text.last = r
 	}
 	return exact
