@@ -455,12 +455,13 @@ func (w *writer) writeStructure(f *file, pageObjs []int) int {
 	return root
 }
 
-// writeElem writes element e.
+// writeElem writes element e. There are tens of thousands of elements,
+// so they are written without the spaces a name needs none after.
 func (w *writer) writeElem(f *file, t *structTree, e int32, root int, pageObjs []int) {
 	b := f.build()
-	b = append(b, "<</S /"...)
+	b = append(b, "<</S/"...)
 	b = append(b, w.roles[e]...)
-	b = append(b, " /P "...)
+	b = append(b, "/P "...)
 	if e == 0 {
 		b = appendRef(b, root)
 	} else {
@@ -468,11 +469,11 @@ func (w *writer) writeElem(f *file, t *structTree, e int32, root int, pageObjs [
 	}
 	pg := t.pages[e]
 	if pg >= 0 {
-		b = append(b, " /Pg "...)
+		b = append(b, "/Pg "...)
 		b = appendRef(b, pageObjs[pg])
 	}
 	b = w.elemAttrs(b, e)
-	b = append(b, " /K "...)
+	b = append(b, "/K "...)
 	many := t.next[t.first[e]] >= 0
 	if many {
 		b = append(b, '[')
@@ -486,19 +487,19 @@ func (w *writer) writeElem(f *file, t *structTree, e int32, root int, pageObjs [
 		case kid.elem >= 0:
 			b = appendRef(b, t.nums[kid.elem])
 		case kid.annot != 0:
-			b = append(b, "<</Type /OBJR /Obj "...)
+			b = append(b, "<</Type/OBJR/Obj "...)
 			b = appendRef(b, kid.annot)
 			if int(kid.page) != pg {
-				b = append(b, " /Pg "...)
+				b = append(b, "/Pg "...)
 				b = appendRef(b, pageObjs[kid.page])
 			}
 			b = append(b, ">>"...)
 		case int(kid.page) == pg:
 			b = strconv.AppendInt(b, int64(kid.mcid), 10)
 		default:
-			b = append(b, "<</Type /MCR /Pg "...)
+			b = append(b, "<</Type/MCR/Pg "...)
 			b = appendRef(b, pageObjs[kid.page])
-			b = append(b, " /MCID "...)
+			b = append(b, "/MCID "...)
 			b = strconv.AppendInt(b, int64(kid.mcid), 10)
 			b = append(b, ">>"...)
 		}
