@@ -16,7 +16,7 @@ import (
 func (e *engine) assemble(doc *ast.Document, main []pageOut, st *Stats) *page.Doc {
 	d := &page.Doc{Width: e.pageW, Height: e.pageH, Faces: e.faces, Meta: e.meta()}
 	d.Elems = []page.Elem{{Role: "Document"}}
-	em := &emitter{e: e, d: d, noteNum: map[*ast.Footnote]int{}, ids: map[*snode]int32{}}
+	em := &emitter{e: e, d: d, noteNum: map[*ast.Footnote]int{}}
 	labels := e.anchorLabels(main, 1)
 	ends := entryEnds(main, 1)
 	idxFirst := len(main) + 1

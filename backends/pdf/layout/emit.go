@@ -18,8 +18,7 @@ type emitter struct {
 	// at, when set, tells where the text of page i of the part begins.
 	part page.Part
 	at   func(i int) any
-	hs   float64          // horizontal scale of the box being drawn; 0 for none
-	ids  map[*snode]int32 // the numbers of the structure elements drawn
+	hs   float64 // horizontal scale of the box being drawn; 0 for none
 	// artifact makes the texts being emitted artifacts (a repeated
 	// table header).
 	artifact bool

@@ -21,6 +21,10 @@ type snode struct {
 	scope  string // a header cell's scope
 	lbl    *snode // a numbered list item's label
 	solo   bool   // an LBody holding one paragraph: its text is the body's
+	// doc and id are the element's number in the document drawn, given
+	// when it is first drawn: numbering needs no map look-up.
+	doc *page.Doc
+	id  int32
 }
 
 // artifactNode marks frags that are not part of the text, such as dot
@@ -63,8 +67,8 @@ func (em *emitter) elemID(n *snode) int32 {
 	if n == nil || n == artifactNode {
 		return page.Artifact
 	}
-	if id, ok := em.ids[n]; ok {
-		return id
+	if n.doc == em.d {
+		return n.id
 	}
 	var parent int32
 	if n.parent != nil {
@@ -72,7 +76,7 @@ func (em *emitter) elemID(n *snode) int32 {
 	}
 	id := int32(len(em.d.Elems))
 	em.d.Elems = append(em.d.Elems, page.Elem{Role: n.role, Parent: parent, Alt: n.alt, Lang: n.lang, Scope: n.scope})
-	em.ids[n] = id
+	n.doc, n.id = em.d, id
 	return id
 }
 
