@@ -15,7 +15,7 @@ import (
 // matter and the index, with running heads, folios and the outline.
 func (e *engine) assemble(doc *ast.Document, main []pageOut, st *Stats) *page.Doc {
 	d := &page.Doc{Width: e.pageW, Height: e.pageH, Faces: e.faces, Meta: e.meta()}
-	d.Elems = []page.Elem{{Role: "Document"}}
+	d.Elems = append(make([]page.Elem, 0, e.elemHint+e.elemHint/8+4096), page.Elem{Role: "Document"})
 	em := &emitter{e: e, d: d, noteNum: map[*ast.Footnote]int{}}
 	labels := e.anchorLabels(main, 1)
 	ends := entryEnds(main, 1)

@@ -19,6 +19,10 @@ type engine struct {
 	// mainAt tells, for each main-matter page, the node its text begins
 	// with (see pageStarts).
 	mainAt []any
+	// elemHint is about how many structure elements the main matter
+	// has, to size the document's element table once.
+	elemHint int
+
 	cfg    *config.Book
 	links  *link.Links
 	set    *fonts.Set

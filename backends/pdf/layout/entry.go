@@ -66,6 +66,7 @@ type entryBuilder struct {
 	done   map[*ast.Footnote]bool // notes already attached to a box
 	w      *worker
 	refs   []labelRef // the page labels the entry's paragraphs print
+	nodes  int        // the structure elements opened
 	// filling tells that a paragraph's text is being read; fillWarns
 	// collects its once-per-entry warnings, for its cache entry.
 	filling   bool

@@ -62,6 +62,9 @@ func Layout(doc *ast.Document, links *link.Links, cfg *config.Book, set *fonts.S
 	m := newMain(e, doc)
 	pages, ds, st := m.settle()
 	e.mainAt = m.pageStarts(pages)
+	for _, p := range m.parts {
+		e.elemHint += p.nodes
+	}
 	d := e.assemble(doc, pages, &st)
 	return d, st, ds
 }
@@ -212,6 +215,7 @@ type entryOut struct {
 	ds     diag.List
 	st     lineStats
 	starts []start
+	nodes  int // the structure elements the entry opened
 }
 
 // join puts the entries' items together in book order: the galley
@@ -260,7 +264,7 @@ func (m *mainMatter) buildEntry(i int, w *worker) entryOut {
 	eb.build(sep)
 	items := w.out.add(eb.items)
 	w.entry = eb.items[:0]
-	c.out, c.refs = entryOut{items: items, ds: eb.ds, st: eb.st, starts: eb.starts}, eb.refs
+	c.out, c.refs = entryOut{items: items, ds: eb.ds, st: eb.st, starts: eb.starts, nodes: eb.nodes}, eb.refs
 	return c.out
 }
 

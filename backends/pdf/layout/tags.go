@@ -35,7 +35,7 @@ var artifactNode = &snode{role: "Artifact"}
 // one and makes it current.
 func (eb *entryBuilder) open(role string) *snode {
 	n := &snode{role: role, parent: eb.cur}
-	eb.cur = n
+	eb.cur, eb.nodes = n, eb.nodes+1
 	return n
 }
 
