@@ -7,8 +7,6 @@ import (
 	"io"
 	"net/http"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -21,21 +19,7 @@ import (
 // (pages-ms), which is when an open page starts to update. The book is a
 // copy of BOOKC_CORPUS, as for BenchmarkWatchEdit; ns/op means nothing.
 func BenchmarkServeEdit(b *testing.B) {
-	src := os.Getenv("BOOKC_CORPUS")
-	if src == "" {
-		b.Skip("set BOOKC_CORPUS to a book folder")
-	}
-	dir := b.TempDir()
-	if out, err := exec.Command("cp", "-r", src+"/.", dir).CombinedOutput(); err != nil {
-		b.Fatalf("copy: %v %s", err, out)
-	}
-	os.RemoveAll(filepath.Join(dir, "out"))
-	files, _ := filepath.Glob(filepath.Join(dir, "content", "*.md"))
-	if len(files) == 0 {
-		b.Fatal("no entries")
-	}
-	target := files[len(files)/2]
-	orig, _ := os.ReadFile(target)
+	dir, target, orig := corpusCopy(b)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	urls := make(chan string, 1)

@@ -18,21 +18,7 @@ import (
 // edits and means nothing here. The book is a copy of
 // BOOKC_CORPUS (a book folder such as the 1,000-entry corpus of make bench).
 func BenchmarkWatchEdit(b *testing.B) {
-	src := os.Getenv("BOOKC_CORPUS")
-	if src == "" {
-		b.Skip("set BOOKC_CORPUS to a book folder")
-	}
-	dir := b.TempDir()
-	if out, err := exec.Command("cp", "-r", src+"/.", dir).CombinedOutput(); err != nil {
-		b.Fatalf("copy: %v %s", err, out)
-	}
-	os.RemoveAll(filepath.Join(dir, "out"))
-	files, _ := filepath.Glob(filepath.Join(dir, "content", "*.md"))
-	if len(files) == 0 {
-		b.Fatal("no entries")
-	}
-	target := files[len(files)/2]
-	orig, _ := os.ReadFile(target)
+	dir, target, orig := corpusCopy(b)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	go watch(ctx, buildFlags{dir: dir, out: "out", quiet: true}, io.Discard)
@@ -67,4 +53,27 @@ func BenchmarkWatchEdit(b *testing.B) {
 	}
 	b.ReportMetric(float64(fast.Milliseconds())/float64(b.N), "epub+csv-ms")
 	b.ReportMetric(float64(pdf.Milliseconds())/float64(b.N), "pdf-ms")
+}
+
+// corpusCopy copies the book in BOOKC_CORPUS (a book folder such as the
+// 1,000-entry corpus of make bench) into a temporary folder without its
+// outputs, and names the entry in the middle, with its text, for the edit
+// benchmarks to change.
+func corpusCopy(b *testing.B) (dir, target string, orig []byte) {
+	src := os.Getenv("BOOKC_CORPUS")
+	if src == "" {
+		b.Skip("set BOOKC_CORPUS to a book folder")
+	}
+	dir = b.TempDir()
+	if out, err := exec.Command("cp", "-r", src+"/.", dir).CombinedOutput(); err != nil {
+		b.Fatalf("copy: %v %s", err, out)
+	}
+	os.RemoveAll(filepath.Join(dir, "out"))
+	files, _ := filepath.Glob(filepath.Join(dir, "content", "*.md"))
+	if len(files) == 0 {
+		b.Fatal("no entries")
+	}
+	target = files[len(files)/2]
+	orig, _ = os.ReadFile(target)
+	return dir, target, orig
 }
