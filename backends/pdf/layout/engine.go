@@ -161,8 +161,9 @@ type worker struct {
 	extra slab[paraExtra]
 	lines slab[vitem]
 	boxes slab[vbox]
-	packs textSlab // packed frags
-	texts textSlab // texts of frags until they are packed
+	nodes slab[snode] // structure elements
+	packs textSlab    // packed frags
+	texts textSlab    // texts of frags until they are packed
 }
 
 // newWorker returns a worker for e's measurer and hyphenator.
@@ -194,7 +195,7 @@ func (w *worker) takeRuns(eb *entryBuilder, c ctx) *runs {
 	if r == nil {
 		r = &runs{}
 	}
-	*r = runs{eb: eb, c: c, list: r.list[:0], meta: append(r.meta[:0], runMeta{}), italic: c.italic, pageRefs: true, pend: r.pend[:0]}
+	*r = runs{eb: eb, c: c, list: r.list[:0], spare: r.spare[:0], meta: append(r.meta[:0], runMeta{}), italic: c.italic, pageRefs: true, pend: r.pend[:0]}
 	return r
 }
 

@@ -24,7 +24,8 @@ type runs struct {
 	eb     *entryBuilder
 	c      ctx
 	list   []linebreak.Run
-	meta   []runMeta // indexed by Run.Payload; meta[0] is plain text
+	spare  []linebreak.Run // storage for the list's next version (see splice)
+	meta   []runMeta       // indexed by Run.Payload; meta[0] is plain text
 	bold   bool
 	italic bool
 	// pageRefs adds "(→ S. 42)" after resolved references.

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -164,10 +165,12 @@ func (r *runs) placeRefs() {
 	}
 }
 
-// splice builds the run list anew with the insertions in place.
+// splice builds the run list anew with the insertions in place, in the
+// storage of the list before, which the old list's then keeps.
 func (r *runs) splice(ins []insertion) {
 	old := r.list
-	r.list = make([]linebreak.Run, 0, len(old)+4*len(ins))
+	r.list = slices.Grow(r.spare[:0], len(old)+4*len(ins))
+	defer func() { r.spare = old[:0] }()
 	k := 0
 	for j := 0; j <= len(old); j++ {
 		rest := linebreak.Run{}

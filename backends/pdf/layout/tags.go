@@ -34,7 +34,8 @@ var artifactNode = &snode{role: "Artifact"}
 // open starts a structure element of the given role inside the current
 // one and makes it current.
 func (eb *entryBuilder) open(role string) *snode {
-	n := &snode{role: role, parent: eb.cur}
+	n := eb.w.nodes.one()
+	n.role, n.parent = role, eb.cur
 	eb.cur, eb.nodes = n, eb.nodes+1
 	return n
 }
