@@ -1,8 +1,10 @@
 package layout
 
 import (
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 
 	"bookc/ast"
 	"bookc/backends/pdf/page"
@@ -34,24 +36,121 @@ func (e *engine) assemble(doc *ast.Document, main []pageOut, st *Stats) *page.Do
 	} else if e.twoSided {
 		em.blank()
 	}
-	front := len(d.Pages)
+	front := em.next()
 	toc := e.paginateFree(e.tocGalley(doc, labels))
 	em.part = page.ContentsPage
 	em.pages(toc, func(i int) string { return page.Roman(front + i + 1) }, fixedHead(e.lab.Contents))
-	if e.twoSided && len(d.Pages)%2 == 1 {
+	if e.twoSided && em.next()%2 == 1 {
 		em.blank()
 	}
 	quality(main, st)
-	em.part, em.at = page.MainPage, func(i int) any { return e.mainAt[i] }
-	em.pages(main, func(i int) string { return strconv.Itoa(i + 1) }, em.dictHead)
-	if e.twoSided && len(d.Pages)%2 == 1 {
+	em.part = page.MainPage
+	em.mainPages(main)
+	if e.twoSided && em.next()%2 == 1 {
 		em.blank()
 	}
-	em.part, em.at = page.IndexPage, nil
+	em.part = page.IndexPage
 	em.pages(e.indexPages(labels, ends), func(i int) string { return strconv.Itoa(idxFirst + i) }, fixedHead(e.lab.Index))
+	d.Pages, d.Sources, d.Outline = em.drawn, em.sources, em.outline
 	st.Pages = len(d.Pages)
 	compactFaces(d)
 	return d
+}
+
+// mainPages emits the main matter. A first pass over its pages numbers
+// their structure elements and footnote marks in reading order, as
+// drawing them one after the other would, and sets their running heads;
+// then runs of consecutive pages are drawn concurrently, each by an
+// emitter of its own, and joined in order.
+func (em *emitter) mainPages(pgs []pageOut) {
+	e := em.e
+	heads := make([]string, len(pgs))
+	notes := make([]map[*ast.Footnote]int, len(pgs))
+	for i := range pgs {
+		if !pgs[i].blank {
+			heads[i] = em.dictHead(&pgs[i], i == 0)
+			notes[i] = em.number(&pgs[i])
+		}
+	}
+	n := max(1, min(runtime.GOMAXPROCS(0), len(pgs)/minPagesPerDrawer))
+	parts := make([]emitter, n)
+	var wg sync.WaitGroup
+	for k := range parts {
+		lo, hi := k*len(pgs)/n, (k+1)*len(pgs)/n
+		pe := &parts[k]
+		*pe = emitter{e: e, d: em.d, off: em.next() + lo, part: em.part, numbered: true,
+			drawn: make([]*page.Page, 0, hi-lo), sources: make([]page.Source, 0, hi-lo)}
+		wg.Go(func() {
+			for i := lo; i < hi; i++ {
+				if pgs[i].blank {
+					pe.blank()
+					continue
+				}
+				pe.seen = notes[i]
+				pe.page(&pgs[i], strconv.Itoa(i+1), heads[i])
+				pe.sources[len(pe.sources)-1].At = e.mainAt[i]
+				pgs[i].release()
+			}
+		})
+	}
+	wg.Wait()
+	for k := range parts {
+		em.drawn = append(em.drawn, parts[k].drawn...)
+		em.sources = append(em.sources, parts[k].sources...)
+		em.outline = append(em.outline, parts[k].outline...)
+	}
+}
+
+// minPagesPerDrawer is the fewest pages worth drawing on a goroutine of
+// their own (a variable for the tests).
+var minPagesPerDrawer = 16
+
+// number gives the structure elements and footnote marks of page pg
+// their numbers, in the order in which drawing the page (see page) meets
+// them, and returns the page's note numbers.
+func (em *emitter) number(pg *pageOut) map[*ast.Footnote]int {
+	em.seen, em.fresh = nil, 0
+	for i, pl := range pg.items {
+		if pl.it.kind != kGlue {
+			em.artifact = i == 0 && pg.repeated
+			em.numberBox(pl.it.box)
+		}
+	}
+	em.artifact = false
+	for _, nb := range pg.notes {
+		em.elemID(nb.elem)
+		if !nb.cont {
+			em.noteNumber(nb.note)
+		}
+		for _, b := range nb.boxes {
+			em.numberBox(b)
+		}
+	}
+	return em.seen
+}
+
+// numberBox numbers the elements and note marks of box b as box meets
+// them: those of its images, of its packed frags, then of its others.
+func (em *emitter) numberBox(b *vbox) {
+	if b.ext != nil && len(b.ext.images) > 0 && !em.artifact {
+		em.elemID(b.elem)
+	}
+	if b.packed != "" {
+		r := em.e.readPacked(b)
+		for flags, ok := r.skip(); ok; flags, ok = r.skip() {
+			em.fragElem(b, &frag{label: flags&packLabel != 0})
+		}
+		for _, n := range r.marks {
+			em.noteNumber(n)
+		}
+	}
+	for i := range b.frags {
+		f := &b.frags[i]
+		em.fragElem(b, f)
+		if f.fill != nil && f.fill.dyn == 0 && f.fill.note != nil {
+			em.noteNumber(f.fill.note)
+		}
+	}
 }
 
 // compactFaces drops the faces no text uses, so that the PDF embeds only

@@ -7,29 +7,44 @@ import (
 	"bookc/backends/pdf/page"
 )
 
-// emitter draws paginated pages into the page model.
+// emitter draws paginated pages into the page model. The document's
+// structure elements (d.Elems) are numbered as pages are drawn; the
+// pages themselves the emitter collects in drawn, with their sources and
+// bookmarks, as the pages of the document from page off on.
 type emitter struct {
 	e       *engine
 	d       *page.Doc
+	drawn   []*page.Page
+	sources []page.Source
+	outline []page.OutlineItem
+	off     int
 	noteNum map[*ast.Footnote]int // number a note got on its page
-	onPage  map[*ast.Footnote]int // numbers given on the current page
-	topMark string                // the last entry title of earlier pages
-	// part is the part of the book the pages emitted now belong to, and
-	// at, when set, tells where the text of page i of the part begins.
+	// seen holds the numbers of the notes marked on the current page,
+	// and fresh counts those first numbered there.
+	seen    map[*ast.Footnote]int
+	fresh   int
+	topMark string // the last entry title of earlier pages
+	// part is the part of the book the pages emitted now belong to.
 	part page.Part
-	at   func(i int) any
 	hs   float64 // horizontal scale of the box being drawn; 0 for none
 	// artifact makes the texts being emitted artifacts (a repeated
 	// table header).
 	artifact bool
+	// numbered tells that the pages drawn had their structure elements
+	// and note marks numbered before (see mainPages): the emitter then
+	// only reads the numbers and may run beside others.
+	numbered bool
 }
 
 // headFunc returns the running head of a page, "" for none.
 type headFunc func(pg *pageOut, first bool) string
 
+// next is the index in the document of the next page emitted.
+func (em *emitter) next() int { return em.off + len(em.drawn) }
+
 // recto reports whether the next page is a right-hand page.
 func (em *emitter) recto() bool {
-	return !em.e.twoSided || len(em.d.Pages)%2 == 0
+	return !em.e.twoSided || em.next()%2 == 0
 }
 
 // left returns the x of the text area on the next page.
@@ -42,8 +57,8 @@ func (em *emitter) left() float64 {
 
 // blank adds an empty page.
 func (em *emitter) blank() {
-	em.d.Pages = append(em.d.Pages, &page.Page{})
-	em.d.Sources = append(em.d.Sources, page.Source{Part: page.BlankPage})
+	em.drawn = append(em.drawn, &page.Page{})
+	em.sources = append(em.sources, page.Source{Part: page.BlankPage})
 }
 
 // pages emits paginated pages; labels gives each page's printed number
@@ -57,9 +72,6 @@ func (em *emitter) pages(pgs []pageOut, label func(i int) string, head headFunc)
 			continue
 		}
 		em.page(&pgs[i], label(i), head(&pgs[i], i == 0))
-		if em.at != nil {
-			em.d.Sources[len(em.d.Sources)-1].At = em.at(i)
-		}
 		pgs[i].release()
 	}
 }
@@ -75,7 +87,9 @@ func (em *emitter) page(pg *pageOut, label, head string) {
 	}
 	p.Texts = make([]page.Text, 0, n+8)
 	x0 := em.left()
-	em.onPage = map[*ast.Footnote]int{}
+	if !em.numbered {
+		em.seen, em.fresh = nil, 0
+	}
 	for i, pl := range pg.items {
 		em.artifact = i == 0 && pg.repeated
 		em.item(p, pl, x0)
@@ -89,8 +103,8 @@ func (em *emitter) page(pg *pageOut, label, head string) {
 	if label != "" {
 		em.folio(p, label, x0)
 	}
-	em.d.Pages = append(em.d.Pages, p)
-	em.d.Sources = append(em.d.Sources, page.Source{Part: em.part})
+	em.drawn = append(em.drawn, p)
+	em.sources = append(em.sources, page.Source{Part: em.part})
 }
 
 // item emits a placed galley item.
@@ -164,7 +178,7 @@ func (em *emitter) box(p *page.Page, b *vbox, x, top float64) {
 		p.Anchors = append(p.Anchors, page.Anchor{ID: a, Y: top})
 	}
 	for _, o := range b.rare().outline {
-		em.d.Outline = append(em.d.Outline, page.OutlineItem{Title: o.title, Level: o.level, Page: len(em.d.Pages), Y: top})
+		em.outline = append(em.outline, page.OutlineItem{Title: o.title, Level: o.level, Page: em.next(), Y: top})
 	}
 }
 
@@ -226,15 +240,22 @@ func (em *emitter) fragFill(p *page.Page, f frag, fl fillIn, x, base float64, el
 // noteNumber returns a footnote's number: counted per page in reading
 // order; a note referred to again on a later page keeps its number.
 func (em *emitter) noteNumber(n *ast.Footnote) int {
-	if k, ok := em.onPage[n]; ok {
+	if k, ok := em.seen[n]; ok {
 		return k
 	}
-	if k, ok := em.noteNum[n]; ok {
-		return k
+	if em.numbered {
+		panic("layout: a footnote mark drawn before it was numbered")
 	}
-	k := len(em.onPage) + 1
-	em.onPage[n] = k
-	em.noteNum[n] = k
+	k, ok := em.noteNum[n]
+	if !ok {
+		em.fresh++
+		k = em.fresh
+		em.noteNum[n] = k
+	}
+	if em.seen == nil {
+		em.seen = map[*ast.Footnote]int{}
+	}
+	em.seen[n] = k
 	return k
 }
 

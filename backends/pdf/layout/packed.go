@@ -130,6 +130,34 @@ func (r *packedReader) next(f *frag) bool {
 	return true
 }
 
+// skip passes over the next frag, reading only its flags, and reports
+// whether there was one.
+func (r *packedReader) skip() (byte, bool) {
+	if r.n == 0 {
+		return 0, false
+	}
+	r.n--
+	s := r.s
+	flags := s[r.i]
+	r.i += 11
+	if flags&packY != 0 {
+		r.i += 8
+	}
+	if flags&packColor != 0 {
+		r.i += 3
+	}
+	switch {
+	case flags&packDyn != 0:
+		r.i += 4
+	case flags&packNote != 0:
+		_, w := uvarint(s[r.i:])
+		r.i += w
+	}
+	n, w := uvarint(s[r.i:])
+	r.i += w + int(n)
+	return flags, true
+}
+
 // count returns the number of frags of a box, packed or not.
 func (b *vbox) count() int {
 	n, _ := uvarint(b.packed)

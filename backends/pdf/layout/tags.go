@@ -71,6 +71,9 @@ func (em *emitter) elemID(n *snode) int32 {
 	if n.doc == em.d {
 		return n.id
 	}
+	if em.numbered {
+		panic("layout: a structure element drawn before it was numbered")
+	}
 	var parent int32
 	if n.parent != nil {
 		parent = em.elemID(n.parent)
