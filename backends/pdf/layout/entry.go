@@ -267,10 +267,11 @@ func (eb *entryBuilder) seeAlsoRef(r *runs, ref *ast.Ref) {
 // clean replaces characters no font can show by '?', with a warning per
 // character and entry; control characters become spaces.
 func (eb *entryBuilder) clean(s string, st int) string {
-	if isASCII(s) {
+	sty := &eb.e.styles[st]
+	if isASCII(s) || sty.cover.has(s) {
 		return s
 	}
-	face := eb.e.styles[st].face
+	face := sty.face
 	bad := false
 	for _, r := range s {
 		if _, ok := eb.e.set.Pick(face, r); r < ' ' || !ok && !unicode.IsSpace(r) {

@@ -145,7 +145,7 @@ func (eb *entryBuilder) leaderLine(key any, title []ast.Inline, dest, num string
 			b := it.box
 			b.links = nil
 			x1 := c.left
-			linkArea(b, runMeta{dest: dest}, x1, c.left+w-x1, e.styles[st])
+			linkArea(b, &runMeta{dest: dest}, x1, c.left+w-x1, &e.styles[st])
 		}
 	}
 	return items

@@ -25,7 +25,7 @@ func (eb *entryBuilder) lineFrags(fr []frag, bx *vbox, items []linebreak.Item, l
 		case linebreak.KindGlue:
 			x += linebreak.GlueWidth(*it, ln)
 		case linebreak.KindBox:
-			fr = eb.word(fr, bx, &pend, it, meta[it.Payload], x)
+			fr = eb.word(fr, bx, &pend, it, &meta[it.Payload], x)
 			x += it.Width * hs
 			end = x
 		}
@@ -36,8 +36,8 @@ func (eb *entryBuilder) lineFrags(fr []frag, bx *vbox, items []linebreak.Item, l
 		h := &items[ln.End]
 		sty := &e.styles[h.Style]
 		fr = e.appendScaled(fr, end, -sty.rise, h.Style, h.Text, hs)
-		if m := meta[h.Payload]; m.dest != "" || m.url != "" {
-			linkArea(bx, m, end, h.Width*hs, *sty)
+		if m := &meta[h.Payload]; m.dest != "" || m.url != "" {
+			linkArea(bx, m, end, h.Width*hs, sty)
 		}
 		end += h.Width * hs
 	}
@@ -45,7 +45,7 @@ func (eb *entryBuilder) lineFrags(fr []frag, bx *vbox, items []linebreak.Item, l
 }
 
 // word places one box of a line, appending to fr what is complete.
-func (eb *entryBuilder) word(fr []frag, bx *vbox, pend *textRun, it *linebreak.Item, m runMeta, x float64) []frag {
+func (eb *entryBuilder) word(fr []frag, bx *vbox, pend *textRun, it *linebreak.Item, m *runMeta, x float64) []frag {
 	e := eb.e
 	sty := &e.styles[it.Style]
 	w := it.Width * pend.hs
@@ -65,10 +65,10 @@ func (eb *entryBuilder) word(fr []frag, bx *vbox, pend *textRun, it *linebreak.I
 		*pend = textRun{style: it.Style, x: x, end: x + w, text: append(pend.text[:0], it.Text...), open: true, hs: pend.hs}
 	}
 	if m.dest != "" || m.url != "" {
-		linkArea(bx, m, x, w, e.styles[styleID(vRegular, sizeOf(it.Style))])
+		linkArea(bx, m, x, w, &e.styles[styleID(vRegular, sizeOf(it.Style))])
 	}
 	if m.lang != "" {
-		spanArea(bx, m.lang, x, w, e.styles[styleID(vRegular, sizeOf(it.Style))])
+		spanArea(bx, m.lang, x, w, &e.styles[styleID(vRegular, sizeOf(it.Style))])
 	}
 	if m.note != nil {
 		eb.attachNote(bx, m.note)

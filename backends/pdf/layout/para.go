@@ -357,7 +357,7 @@ func sizeOf(st int) sizeClass { return sizeClass(st % int(nSizes)) }
 
 // linkArea adds a clickable area for m over [x, x+w] of the line,
 // extending the previous area when it points at the same place.
-func linkArea(bx *vbox, m runMeta, x, w float64, sty style) {
+func linkArea(bx *vbox, m *runMeta, x, w float64, sty *style) {
 	asc, desc := sty.face.Ascent(sty.size), sty.face.Descent(sty.size)
 	if n := len(bx.links); n > 0 {
 		l := &bx.links[n-1]

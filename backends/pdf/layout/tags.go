@@ -121,7 +121,7 @@ func (eb *entryBuilder) headingRole(level int) string {
 
 // spanArea marks [x, x+w] of the line as text in lang, joining it to the
 // area before if that one ends there in the same language.
-func spanArea(bx *vbox, lang string, x, w float64, sty style) {
+func spanArea(bx *vbox, lang string, x, w float64, sty *style) {
 	asc, desc := sty.face.Ascent(sty.size), sty.face.Descent(sty.size)
 	x0 := bx.extra()
 	if n := len(x0.spans); n > 0 {

@@ -77,16 +77,48 @@ type Builder struct {
 
 	// p is the working memory of Build, kept between calls.
 	p paragraph
-	// memo holds the remembered words' items.
-	memo map[memoKey][]Item
+	// memo holds the remembered words' items, by the words' texts.
+	memo map[string]memoWord
 }
 
-// memoKey names a remembered word: its text and how its run is set.
-type memoKey struct {
-	text   string
+// memoWord is a remembered word: its text (the map's key, which the
+// items' texts point into), its items as set one way, and the other ways
+// it was met in, if any.
+type memoWord struct {
+	text string
+	memoWay
+	more []memoWay
+}
+
+// memoWay is a word's items as its run sets it: in a style, hyphenated
+// or not, by a hyphenator.
+type memoWay struct {
 	style  int
 	noHyph bool
 	hyph   Hyphenator
+	items  []Item
+}
+
+// set reports whether the way is that of run.
+func (w *memoWay) set(run *Run) bool {
+	return w.items != nil && w.style == run.Style && w.noHyph == run.NoHyphenate && w.hyph == run.Hyphenator
+}
+
+// lookup returns the items of word as run sets them, if remembered.
+func (b *Builder) lookup(word string, run *Run) ([]Item, bool) {
+	m, ok := b.memo[word]
+	if !ok {
+		return nil, false
+	}
+	if m.set(run) {
+		return m.items, true
+	}
+	for i := range m.more {
+		if m.more[i].set(run) {
+			return m.more[i].items, true
+		}
+	}
+	return nil, false
 }
 
 // NewBuilder returns a Builder with TeX-like defaults: hyphen and explicit
@@ -274,8 +306,7 @@ func hasLetter(s string) bool {
 // the word was seen before.
 func (p *paragraph) memoWord(wp wordPiece) []Item {
 	run := &p.runs[wp.run]
-	k := memoKey{text: wp.text, style: run.Style, noHyph: run.NoHyphenate, hyph: run.Hyphenator}
-	if tpl, ok := p.b.memo[k]; ok {
+	if tpl, ok := p.b.lookup(wp.text, run); ok {
 		n := len(p.items)
 		items := append(p.items, tpl...)
 		for i := n; i < len(items); i++ {
@@ -285,21 +316,27 @@ func (p *paragraph) memoWord(wp wordPiece) []Item {
 	}
 	n := len(p.items)
 	items := p.newWord().emit(p.items)
-	p.b.remember(k, items[n:])
+	p.b.remember(wp.text, run, items[n:])
 	return items
 }
 
-// remember stores a copy of a word's items whose texts point into a copy
-// of the word, so that the memo holds no part of the caller's text. A
-// word whose boxes do not spell it (soft hyphens were dropped) is not
-// stored.
-func (b *Builder) remember(k memoKey, items []Item) {
-	if b.memo == nil || len(b.memo) >= b.MemoWords {
-		b.memo = make(map[memoKey][]Item, min(b.MemoWords, 1024))
+// remember stores a copy of a word's items, as run sets them, whose
+// texts point into a copy of the word, so that the memo holds no part of
+// the caller's text. A word whose boxes do not spell it (soft hyphens
+// were dropped) is not stored.
+func (b *Builder) remember(word string, run *Run, items []Item) {
+	m, seen := b.memo[word]
+	if !seen && (b.memo == nil || len(b.memo) >= b.MemoWords) {
+		b.memo = make(map[string]memoWord, min(b.MemoWords, 1024))
 	}
-	k.text = strings.Clone(k.text)
+	if seen {
+		word = m.text
+	} else {
+		word = strings.Clone(word)
+		m.text = word
+	}
 	tpl := slices.Clone(items)
-	rest := k.text
+	rest := word
 	for i := range tpl {
 		if tpl[i].Kind != KindBox {
 			continue
@@ -310,7 +347,14 @@ func (b *Builder) remember(k memoKey, items []Item) {
 		}
 		tpl[i].Text, rest = rest[:len(t)], rest[len(t):]
 	}
-	if rest == "" {
-		b.memo[k] = tpl
+	if rest != "" {
+		return
 	}
+	way := memoWay{style: run.Style, noHyph: run.NoHyphenate, hyph: run.Hyphenator, items: tpl}
+	if seen {
+		m.more = append(m.more, way)
+	} else {
+		m.memoWay = way
+	}
+	b.memo[word] = m
 }
