@@ -162,6 +162,9 @@ type worker struct {
 	lines slab[vitem]
 	boxes slab[vbox]
 	nodes slab[snode] // structure elements
+	exts  slab[boxExtra]
+	marks slab[start] // where entries' nodes begin
+	begun []start     // the starts of the entry being set
 	packs textSlab    // packed frags
 	texts textSlab    // texts of frags until they are packed
 }

@@ -85,6 +85,15 @@ func (e *engine) newEntryBuilder(en *ast.Entry, c *entryCache, w *worker) *entry
 	return &entryBuilder{e: e, entry: en, cache: c, pos: en.Pos, warned: map[string]bool{}, w: w}
 }
 
+// extra returns box bx's extra content for writing, cut from the
+// worker's slab on first use.
+func (eb *entryBuilder) extra(bx *vbox) *boxExtra {
+	if bx.ext == nil {
+		bx.ext = eb.w.exts.one()
+	}
+	return bx.ext
+}
+
 // push appends items, applying the quote bars in force and the keep of
 // a preceding heading.
 func (eb *entryBuilder) push(items ...vitem) {
@@ -127,6 +136,10 @@ func (eb *entryBuilder) warnf(pos ast.Pos, format string, args ...any) {
 // entry before; none for the first entry of the book.
 func (eb *entryBuilder) build(sep []vitem) {
 	en := eb.entry
+	eb.starts = borrow(&eb.w.begun)
+	defer func() {
+		eb.w.begun, eb.starts = eb.starts[:0], eb.w.marks.keep(eb.starts)
+	}()
 	eb.push(sep...)
 	eb.hy = eb.e.langHyph(en.Attr.Lang())
 	eb.mark(en)

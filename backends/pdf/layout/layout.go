@@ -294,7 +294,7 @@ func (e *engine) foot() float64 {
 // anchorLabels maps every anchor to the label of the page it is on;
 // pages are numbered from first.
 func (e *engine) anchorLabels(pages []pageOut, first int) map[string]string {
-	out := map[string]string{}
+	out := make(map[string]string, len(e.pages))
 	for i, pg := range pages {
 		l := strconv.Itoa(first + i)
 		for _, pl := range pg.items {

@@ -68,13 +68,13 @@ func (eb *entryBuilder) word(fr []frag, bx *vbox, pend *textRun, it *linebreak.I
 		linkArea(bx, m, x, w, &e.styles[styleID(vRegular, sizeOf(it.Style))])
 	}
 	if m.lang != "" {
-		spanArea(bx, m.lang, x, w, &e.styles[styleID(vRegular, sizeOf(it.Style))])
+		spanArea(eb.extra(bx), bx.base, m.lang, x, w, &e.styles[styleID(vRegular, sizeOf(it.Style))])
 	}
 	if m.note != nil {
 		eb.attachNote(bx, m.note)
 	}
 	if m.site != nil {
-		if x := bx.extra(); len(x.sites) == 0 || x.sites[len(x.sites)-1] != m.site {
+		if x := eb.extra(bx); len(x.sites) == 0 || x.sites[len(x.sites)-1] != m.site {
 			x.sites = append(x.sites, m.site)
 		}
 	}

@@ -28,7 +28,11 @@ func (m *mainMatter) pageStarts(pages []pageOut) []any {
 		item int // galley index of the node's first box
 		node any
 	}
-	var starts []gstart
+	n := 0
+	for _, p := range m.parts {
+		n += len(p.starts)
+	}
+	starts := make([]gstart, 0, n)
 	off := 0
 	for _, p := range m.parts {
 		for _, s := range p.starts {

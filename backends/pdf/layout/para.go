@@ -195,7 +195,7 @@ func (eb *entryBuilder) breakPara(pc *paraCache, ds *diag.List, lb []linebreak.I
 			// The label comes first, as it is read.
 			fr = slices.Insert(fr, from, label...)
 			if o.anchor != "" {
-				bx.extra().anchors = []string{o.anchor}
+				eb.extra(bx).anchors = []string{o.anchor}
 			}
 		}
 		ends = append(ends, len(fr))

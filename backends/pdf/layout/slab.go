@@ -30,6 +30,13 @@ func (s *slab[T]) take(n int) []T {
 	return s.buf[k : k+n : k+n]
 }
 
+// keep returns a copy of src cut from the slab.
+func (s *slab[T]) keep(src []T) []T {
+	out := s.take(len(src))
+	copy(out, src)
+	return out
+}
+
 // one returns a pointer to one zeroed element.
 func (s *slab[T]) one() *T {
 	return &s.take(1)[0]

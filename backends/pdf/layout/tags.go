@@ -119,11 +119,11 @@ func (eb *entryBuilder) headingRole(level int) string {
 	return "H" + strconv.Itoa(min(6, depth+1+max(0, level-4)))
 }
 
-// spanArea marks [x, x+w] of the line as text in lang, joining it to the
-// area before if that one ends there in the same language.
-func spanArea(bx *vbox, lang string, x, w float64, sty *style) {
+// spanArea marks [x, x+w] of a line with baseline base, whose box's
+// extra content x0 is, as text in lang, joining it to the area before if
+// that one ends there in the same language.
+func spanArea(x0 *boxExtra, base float64, lang string, x, w float64, sty *style) {
 	asc, desc := sty.face.Ascent(sty.size), sty.face.Descent(sty.size)
-	x0 := bx.extra()
 	if n := len(x0.spans); n > 0 {
 		s := &x0.spans[n-1]
 		if s.Lang == lang && x >= s.X+s.W-0.01 && x-(s.X+s.W) < sty.size {
@@ -131,5 +131,5 @@ func spanArea(bx *vbox, lang string, x, w float64, sty *style) {
 			return
 		}
 	}
-	x0.spans = append(x0.spans, page.Span{X: x, Y: bx.base - asc, W: w, H: asc + desc, Lang: lang})
+	x0.spans = append(x0.spans, page.Span{X: x, Y: base - asc, W: w, H: asc + desc, Lang: lang})
 }
