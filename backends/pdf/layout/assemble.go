@@ -18,14 +18,21 @@ import (
 func (e *engine) assemble(doc *ast.Document, main []pageOut, st *Stats) *page.Doc {
 	d := &page.Doc{Width: e.pageW, Height: e.pageH, Faces: e.faces, Meta: e.meta()}
 	d.Elems = append(make([]page.Elem, 0, e.elemHint+e.elemHint/8+4096), page.Elem{Role: "Document"})
-	em := &emitter{e: e, d: d, noteNum: map[*ast.Footnote]int{}}
+	em := &emitter{e: e, d: d, noteNum: map[*ast.Footnote]int{}, used: make([]bool, len(d.Faces))}
+	var ends map[string]string
+	var wg sync.WaitGroup
+	wg.Go(func() { ends = entryEnds(main, 1) })
 	labels := e.anchorLabels(main, 1)
-	ends := entryEnds(main, 1)
 	idxFirst := len(main) + 1
 	if e.twoSided && idxFirst%2 == 0 {
 		idxFirst++
 	}
 	labels[link.IndexID] = strconv.Itoa(idxFirst)
+	// The contents and the index are set while other pages are drawn.
+	var toc, index []pageOut
+	wg.Go(func() { toc = e.paginateFree(e.tocGalley(doc, labels)) })
+	wg.Wait()
+	wg.Go(func() { index = e.indexPages(labels, ends) })
 
 	tp := e.titlePage()
 	em.part = page.TitlePage
@@ -37,7 +44,6 @@ func (e *engine) assemble(doc *ast.Document, main []pageOut, st *Stats) *page.Do
 		em.blank()
 	}
 	front := em.next()
-	toc := e.paginateFree(e.tocGalley(doc, labels))
 	em.part = page.ContentsPage
 	em.pages(toc, func(i int) string { return page.Roman(front + i + 1) }, fixedHead(e.lab.Contents))
 	if e.twoSided && em.next()%2 == 1 {
@@ -50,10 +56,11 @@ func (e *engine) assemble(doc *ast.Document, main []pageOut, st *Stats) *page.Do
 		em.blank()
 	}
 	em.part = page.IndexPage
-	em.pages(e.indexPages(labels, ends), func(i int) string { return strconv.Itoa(idxFirst + i) }, fixedHead(e.lab.Index))
+	wg.Wait()
+	em.pages(index, func(i int) string { return strconv.Itoa(idxFirst + i) }, fixedHead(e.lab.Index))
 	d.Pages, d.Sources, d.Outline = em.drawn, em.sources, em.outline
 	st.Pages = len(d.Pages)
-	compactFaces(d)
+	compactFaces(d, em.used)
 	return d
 }
 
@@ -78,7 +85,7 @@ func (em *emitter) mainPages(pgs []pageOut) {
 	for k := range parts {
 		lo, hi := k*len(pgs)/n, (k+1)*len(pgs)/n
 		pe := &parts[k]
-		*pe = emitter{e: e, d: em.d, off: em.next() + lo, part: em.part, numbered: true,
+		*pe = emitter{e: e, d: em.d, off: em.next() + lo, part: em.part, numbered: true, used: make([]bool, len(em.used)),
 			drawn: make([]*page.Page, 0, hi-lo), sources: make([]page.Source, 0, hi-lo)}
 		wg.Go(func() {
 			for i := lo; i < hi; i++ {
@@ -95,6 +102,9 @@ func (em *emitter) mainPages(pgs []pageOut) {
 	}
 	wg.Wait()
 	for k := range parts {
+		for f, u := range parts[k].used {
+			em.used[f] = em.used[f] || u
+		}
 		em.drawn = append(em.drawn, parts[k].drawn...)
 		em.sources = append(em.sources, parts[k].sources...)
 		em.outline = append(em.outline, parts[k].outline...)
@@ -153,16 +163,10 @@ func (em *emitter) numberBox(b *vbox) {
 	}
 }
 
-// compactFaces drops the faces no text uses, so that the PDF embeds only
-// fonts it needs.
-func compactFaces(d *page.Doc) {
-	used := make([]bool, len(d.Faces))
+// compactFaces drops the faces no text uses, as used tells, so that the
+// PDF embeds only fonts it needs.
+func compactFaces(d *page.Doc, used []bool) {
 	used[0] = true
-	for _, p := range d.Pages {
-		for _, t := range p.Texts {
-			used[t.Face] = true
-		}
-	}
 	remap := make([]int, len(d.Faces))
 	var faces []*fonts.Face
 	for i, f := range d.Faces {
@@ -174,12 +178,25 @@ func compactFaces(d *page.Doc) {
 	if len(faces) == len(d.Faces) {
 		return
 	}
-	for _, p := range d.Pages {
-		for k := range p.Texts {
-			p.Texts[k].Face = remap[p.Texts[k].Face]
+	inParts(len(d.Pages), func(lo, hi int) {
+		for _, p := range d.Pages[lo:hi] {
+			for k := range p.Texts {
+				p.Texts[k].Face = remap[p.Texts[k].Face]
+			}
 		}
-	}
+	})
 	d.Faces = faces
+}
+
+// inParts calls fn concurrently for consecutive parts [lo, hi) of
+// [0, n), one per processor.
+func inParts(n int, fn func(lo, hi int)) {
+	k := max(1, min(runtime.GOMAXPROCS(0), n))
+	var wg sync.WaitGroup
+	for i := range k {
+		wg.Go(func() { fn(i*n/k, (i+1)*n/k) })
+	}
+	wg.Wait()
 }
 
 // paginateFree cuts front matter into pages.

@@ -30,6 +30,8 @@ type emitter struct {
 	// artifact makes the texts being emitted artifacts (a repeated
 	// table header).
 	artifact bool
+	// used tells which faces the texts drawn use.
+	used []bool
 	// numbered tells that the pages drawn had their structure elements
 	// and note marks numbered before (see mainPages): the emitter then
 	// only reads the numbers and may run beside others.
@@ -102,6 +104,9 @@ func (em *emitter) page(pg *pageOut, label, head string) {
 	}
 	if label != "" {
 		em.folio(p, label, x0)
+	}
+	for i := range p.Texts {
+		em.used[p.Texts[i].Face] = true
 	}
 	em.drawn = append(em.drawn, p)
 	em.sources = append(em.sources, page.Source{Part: em.part})
