@@ -77,8 +77,9 @@ type Builder struct {
 
 	// p is the working memory of Build, kept between calls.
 	p paragraph
-	// memo holds the remembered words' items, by the words' texts.
-	memo map[string]memoWord
+	// memo indexes the remembered words, in words, by their texts.
+	memo  map[string]int32
+	words []memoWord
 }
 
 // memoWord is a remembered word: its text (the map's key, which the
@@ -106,10 +107,11 @@ func (w *memoWay) set(run *Run) bool {
 
 // lookup returns the items of word as run sets them, if remembered.
 func (b *Builder) lookup(word string, run *Run) ([]Item, bool) {
-	m, ok := b.memo[word]
+	k, ok := b.memo[word]
 	if !ok {
 		return nil, false
 	}
+	m := &b.words[k]
 	if m.set(run) {
 		return m.items, true
 	}
@@ -325,11 +327,14 @@ func (p *paragraph) memoWord(wp wordPiece) []Item {
 // the caller's text. A word whose boxes do not spell it (soft hyphens
 // were dropped) is not stored.
 func (b *Builder) remember(word string, run *Run, items []Item) {
-	m, seen := b.memo[word]
+	k, seen := b.memo[word]
 	if !seen && (b.memo == nil || len(b.memo) >= b.MemoWords) {
-		b.memo = make(map[string]memoWord, min(b.MemoWords, 1024))
+		b.memo = make(map[string]int32, min(b.MemoWords, 1024))
+		b.words = b.words[:0]
 	}
+	var m memoWord
 	if seen {
+		m = b.words[k]
 		word = m.text
 	} else {
 		word = strings.Clone(word)
@@ -353,8 +358,10 @@ func (b *Builder) remember(word string, run *Run, items []Item) {
 	way := memoWay{style: run.Style, noHyph: run.NoHyphenate, hyph: run.Hyphenator, items: tpl}
 	if seen {
 		m.more = append(m.more, way)
-	} else {
-		m.memoWay = way
+		b.words[k] = m
+		return
 	}
-	b.memo[word] = m
+	m.memoWay = way
+	b.memo[word] = int32(len(b.words))
+	b.words = append(b.words, m)
 }
