@@ -302,8 +302,27 @@ func (f *Face) Advance(r rune) int {
 }
 
 // Kern returns the kerning adjustment between a and b in font units, 0 if
-// the font has none for the pair.
+// the font has none for the pair. Pairs of Latin letters and punctuation
+// are looked up in the matrix Width measures with.
 func (f *Face) Kern(a, b rune) int {
+	if f.kern == nil {
+		return 0
+	}
+	if a >= 0 && b >= 0 && a < cachePunctHi && b < cachePunctHi {
+		c := f.kernCache()
+		ka, kb := c.idx[a], c.idx[b]
+		switch {
+		case ka.row >= 0 && kb.col >= 0:
+			return int(c.mat[ka.row+kb.col])
+		case ka.row != kernGeneral && kb.col != kernGeneral:
+			return 0
+		}
+	}
+	return f.pairKern(a, b)
+}
+
+// pairKern is Kern through the font's kerning tables.
+func (f *Face) pairKern(a, b rune) int {
 	ea, eb := f.info(a), f.info(b)
 	if (ea.flags|eb.flags)&flagIgnore != 0 {
 		return 0

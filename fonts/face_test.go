@@ -149,8 +149,9 @@ func TestKernTableMatchesGPOS(t *testing.T) {
 	}
 }
 
-// TestKernCache compares the kerning Width applies from the dense matrix
-// with direct lookups, for every pair of cached runes and a few others.
+// TestKernCache compares the kerning Width and Kern apply from the dense
+// matrix with direct lookups, for every pair of cached runes and a few
+// others.
 func TestKernCache(t *testing.T) {
 	extra := []rune{0x0391, 0x0410, 0x2C7C, 0x3042, 0xFFFD}
 	for _, f := range mustDefault(t).Faces() {
@@ -164,6 +165,9 @@ func TestKernCache(t *testing.T) {
 		}
 		for _, a := range runes {
 			for _, b := range runes {
+				if got, want := f.Kern(a, b), f.pairKern(a, b); got != want {
+					t.Fatalf("%s: %U %U: Kern %d, direct %d", f.Name(), a, b, got, want)
+				}
 				ea, eb := f.info(a), f.info(b)
 				if (ea.flags|eb.flags)&flagIgnore != 0 {
 					continue
