@@ -178,7 +178,7 @@ func compactFaces(d *page.Doc, used []bool) {
 	if len(faces) == len(d.Faces) {
 		return
 	}
-	inParts(len(d.Pages), func(lo, hi int) {
+	inParts(len(d.Pages), runtime.GOMAXPROCS(0), func(_, lo, hi int) {
 		for _, p := range d.Pages[lo:hi] {
 			for k := range p.Texts {
 				p.Texts[k].Face = remap[p.Texts[k].Face]
@@ -188,13 +188,12 @@ func compactFaces(d *page.Doc, used []bool) {
 	d.Faces = faces
 }
 
-// inParts calls fn concurrently for consecutive parts [lo, hi) of
-// [0, n), one per processor.
-func inParts(n int, fn func(lo, hi int)) {
-	k := max(1, min(runtime.GOMAXPROCS(0), n))
+// inParts calls fn concurrently for k consecutive parts [lo, hi) of
+// [0, n), the i-th part with i.
+func inParts(n, k int, fn func(i, lo, hi int)) {
 	var wg sync.WaitGroup
 	for i := range k {
-		wg.Go(func() { fn(i*n/k, (i+1)*n/k) })
+		wg.Go(func() { fn(i, i*n/k, (i+1)*n/k) })
 	}
 	wg.Wait()
 }

@@ -294,17 +294,33 @@ func (e *engine) foot() float64 {
 // anchorLabels maps every anchor to the label of the page it is on;
 // pages are numbered from first.
 func (e *engine) anchorLabels(pages []pageOut, first int) map[string]string {
-	out := make(map[string]string, len(e.pages))
-	for i, pg := range pages {
-		l := strconv.Itoa(first + i)
-		for _, pl := range pg.items {
-			if pl.it.box == nil {
-				continue
-			}
-			for _, a := range pl.it.box.rare().anchors {
-				if _, ok := out[a]; !ok {
-					out[a] = l
+	// The pages are read in parts at once; the first page an anchor is
+	// found on counts.
+	type found struct {
+		id   string
+		page int
+	}
+	parts := make([][]found, max(1, min(runtime.GOMAXPROCS(0), len(pages)/64)))
+	inParts(len(pages), len(parts), func(k, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			for _, pl := range pages[i].items {
+				if b := pl.it.box; b != nil {
+					for _, a := range b.rare().anchors {
+						parts[k] = append(parts[k], found{a, i})
+					}
 				}
+			}
+		}
+	})
+	out := make(map[string]string, len(e.pages))
+	l, at := "", -1
+	for _, fs := range parts {
+		for _, f := range fs {
+			if _, ok := out[f.id]; !ok {
+				if f.page != at {
+					l, at = strconv.Itoa(first+f.page), f.page
+				}
+				out[f.id] = l
 			}
 		}
 	}
