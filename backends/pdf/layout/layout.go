@@ -302,6 +302,7 @@ func (e *engine) anchorLabels(pages []pageOut, first int) map[string]string {
 	}
 	parts := make([][]found, max(1, min(runtime.GOMAXPROCS(0), len(pages)/64)))
 	inParts(len(pages), len(parts), func(k, lo, hi int) {
+		parts[k] = make([]found, 0, len(e.pages)/len(parts)+64)
 		for i := lo; i < hi; i++ {
 			for _, pl := range pages[i].items {
 				if b := pl.it.box; b != nil {

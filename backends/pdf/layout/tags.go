@@ -17,7 +17,6 @@ type snode struct {
 	role   string
 	parent *snode // nil: the document
 	alt    string // a figure's alternative text
-	lang   string
 	scope  string // a header cell's scope
 	lbl    *snode // a numbered list item's label
 	solo   bool   // an LBody holding one paragraph: its text is the body's
@@ -79,7 +78,7 @@ func (em *emitter) elemID(n *snode) int32 {
 		parent = em.elemID(n.parent)
 	}
 	id := int32(len(em.d.Elems))
-	em.d.Elems = append(em.d.Elems, page.Elem{Role: n.role, Parent: parent, Alt: n.alt, Lang: n.lang, Scope: n.scope})
+	em.d.Elems = append(em.d.Elems, page.Elem{Role: n.role, Parent: parent, Alt: n.alt, Scope: n.scope})
 	n.doc, n.id = em.d, id
 	return id
 }
