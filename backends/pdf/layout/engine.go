@@ -170,8 +170,12 @@ type worker struct {
 }
 
 // newWorker returns a worker for e's measurer and hyphenator.
-func (e *engine) newWorker() *worker {
-	hc := &hyphCache{h: e.hy, m: make(map[string][]int, 4096)}
+func (e *engine) newWorker() *worker { return e.newWorkerFor(4096) }
+
+// newWorkerFor returns a worker whose hyphenation cache starts with
+// room for words words.
+func (e *engine) newWorkerFor(words int) *worker {
+	hc := &hyphCache{h: e.hy, m: make(map[string][]int, words)}
 	w := &worker{hyph: linebreak.NewBuilder(e.m, hc), plain: linebreak.NewBuilder(e.m, nil)}
 	w.hyph.MemoWords, w.plain.MemoWords = memoWords, memoWords
 	return w

@@ -11,11 +11,12 @@ import (
 )
 
 // freeBuilder sets material that belongs to no entry: the title page,
-// the contents and the index. Diagnostics name book.yaml.
+// the contents and the index, which hyphenate few words. Diagnostics
+// name book.yaml.
 func (e *engine) freeBuilder(name string) *entryBuilder {
 	en := &ast.Entry{Pos: ast.Pos{File: config.FileName}, Title: []ast.Inline{&ast.Text{Text: name}}}
 	c := &entryCache{paras: map[any]*paraCache{}, images: map[*ast.Image]*imageData{}}
-	return e.newEntryBuilder(en, c, e.newWorker())
+	return e.newEntryBuilder(en, c, e.newWorkerFor(0))
 }
 
 // titlePage sets the title, subtitle, authors, edition and date.
