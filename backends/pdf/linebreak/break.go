@@ -157,7 +157,8 @@ func newBreaker(items []Item, widths LineWidths, p Params) *breaker {
 	b.sumW[0], b.sumY[0], b.sumZ[0], b.sumFil[0], b.sumB[0] = 0, 0, 0, 0, 0
 	ex := p.Expansion
 	b.monotone, b.hangs = true, false
-	for i, it := range items {
+	for i := range items {
+		it := &items[i]
 		if it.HangL != 0 || it.HangR != 0 {
 			b.hangs = true
 		}
