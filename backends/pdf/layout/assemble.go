@@ -64,26 +64,29 @@ func (e *engine) assemble(doc *ast.Document, main []pageOut, st *Stats) *page.Do
 	return d
 }
 
-// mainPages emits the main matter. A first pass over its pages numbers
-// their structure elements and footnote marks in reading order, as
-// drawing them one after the other would, and sets their running heads;
-// then runs of consecutive pages are drawn concurrently, each by an
+// mainPages emits the main matter. A pass over its pages numbers their
+// structure elements and footnote marks in reading order, as drawing
+// them one after the other would, and sets their running heads; runs of
+// consecutive pages so numbered are drawn concurrently, each by an
 // emitter of its own, and joined in order.
 func (em *emitter) mainPages(pgs []pageOut) {
 	e := em.e
 	heads := make([]string, len(pgs))
 	notes := make([]map[*ast.Footnote]int, len(pgs))
-	for i := range pgs {
-		if !pgs[i].blank {
-			heads[i] = em.dictHead(&pgs[i], i == 0)
-			notes[i] = em.number(&pgs[i])
-		}
-	}
 	n := max(1, min(runtime.GOMAXPROCS(0), len(pgs)/minPagesPerDrawer))
 	parts := make([]emitter, n)
 	var wg sync.WaitGroup
 	for k := range parts {
 		lo, hi := k*len(pgs)/n, (k+1)*len(pgs)/n
+		// A run's pages are drawn as soon as they are numbered: the
+		// numbers of later pages' elements, given meanwhile, are not
+		// among those the run reads.
+		for i := lo; i < hi; i++ {
+			if !pgs[i].blank {
+				heads[i] = em.dictHead(&pgs[i], i == 0)
+				notes[i] = em.number(&pgs[i])
+			}
+		}
 		pe := &parts[k]
 		*pe = emitter{e: e, d: em.d, off: em.next() + lo, part: em.part, numbered: true, used: make([]bool, len(em.used)),
 			drawn: make([]*page.Page, 0, hi-lo), sources: make([]page.Source, 0, hi-lo)}
