@@ -25,7 +25,10 @@ Größere Datensätze verringern die Varianz; Maß für die Güte ist der Fehler
 // benchDoc builds a book-sized document: benchPages pages of benchLines
 // lines with benchWords word runs each, some bold or italic, an entry
 // heading with anchor and bookmark on most pages and links between them.
-func benchDoc(b testing.TB) *page.Doc {
+func benchDoc(b testing.TB) *page.Doc { return bookDoc(b, benchPages) }
+
+// bookDoc is benchDoc with n pages.
+func bookDoc(b testing.TB, n int) *page.Doc {
 	s, err := fonts.Default()
 	if err != nil {
 		b.Fatal(err)
@@ -34,7 +37,7 @@ func benchDoc(b testing.TB) *page.Doc {
 	doc := &page.Doc{Width: 481.89, Height: 680.31, Faces: faces,
 		Meta: page.Meta{Title: "Glossar", Lang: "de", Date: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)}}
 	k := 0
-	for p := range benchPages {
+	for p := range n {
 		pg := &page.Page{Label: fmt.Sprint(p + 1)}
 		id := fmt.Sprintf("e%d", p)
 		pg.Anchors = []page.Anchor{{ID: id, Y: 60}}
@@ -50,7 +53,7 @@ func benchDoc(b testing.TB) *page.Doc {
 				k++
 			}
 		}
-		pg.Links = []page.Link{{X: 56, Y: 100, W: 40, H: 10, Dest: fmt.Sprintf("e%d", (p+7)%benchPages)}}
+		pg.Links = []page.Link{{X: 56, Y: 100, W: 40, H: 10, Dest: fmt.Sprintf("e%d", (p+7)%n)}}
 		pg.Rules = []page.Rule{{X1: 56, Y1: 640, X2: 420, Y2: 640, Width: 0.4}}
 		doc.Pages = append(doc.Pages, pg)
 	}

@@ -3,6 +3,7 @@ package draw_test
 import (
 	"os"
 	"runtime"
+	"slices"
 	"syscall"
 	"testing"
 	"time"
@@ -46,6 +47,42 @@ func BenchmarkCorpusUntagged(b *testing.B) {
 	doc := corpusDoc(b)
 	doc.Elems = nil
 	benchCorpus(b, doc)
+}
+
+// BenchmarkCorpusWarm draws the book with a cache warm from a version
+// of it that differs in one word on one page, as after an edit in a
+// watch session: the versions take turns, so each draw finds the other
+// one's streams in the cache.
+func BenchmarkCorpusWarm(b *testing.B) {
+	doc := corpusDoc(b)
+	edited := *doc
+	edited.Pages = slices.Clone(doc.Pages)
+	n := len(doc.Pages) / 2
+	p := *doc.Pages[n]
+	p.Texts = slices.Clone(p.Texts)
+	p.Texts[len(p.Texts)/2].Text = "Änderung"
+	edited.Pages[n] = &p
+	docs := []*page.Doc{doc, &edited}
+	c := draw.NewCache()
+	if _, _, err := draw.WriteCheckedWith(doc, c); err != nil {
+		b.Fatal(err)
+	}
+	runtime.GC()
+	var size, i int
+	b.ReportAllocs()
+	cpu0 := cpuTime()
+	b.ResetTimer()
+	for b.Loop() {
+		i++
+		out, _, err := draw.WriteCheckedWith(docs[i%2], c)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = len(out)
+	}
+	b.StopTimer()
+	b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric(float64(size)/1e6, "MB")
 }
 
 // benchCorpus draws doc b.N times.

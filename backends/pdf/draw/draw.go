@@ -54,10 +54,20 @@ func Write(doc *page.Doc) ([]byte, error) {
 // wrong: an invalid page size, a face index out of range, a font or image
 // that cannot be read, an outline out of reading order.
 func WriteChecked(doc *page.Doc) (out []byte, problems []Problem, err error) {
+	return WriteCheckedWith(doc, nil)
+}
+
+// WriteCheckedWith is WriteChecked with a cache of the streams of the
+// document drawn before, which saves compressing again what has not
+// changed; the bytes written are the same as without it. A nil cache
+// keeps nothing.
+func WriteCheckedWith(doc *page.Doc, cache *Cache) (out []byte, problems []Problem, err error) {
 	if err := validate(doc); err != nil {
 		return nil, nil, err
 	}
-	w := &writer{doc: doc, missing: make(map[missingKey]*missingRune), used: make([]runeSet, len(doc.Faces))}
+	cache.begin()
+	defer cache.end()
+	w := &writer{doc: doc, cache: cache, missing: make(map[missingKey]*missingRune), used: make([]runeSet, len(doc.Faces))}
 	date := w.date()
 	w.addLinkTargets()
 	for i, p := range doc.Pages {
@@ -67,6 +77,7 @@ func WriteChecked(doc *page.Doc) (out []byte, problems []Problem, err error) {
 		return nil, w.problems, err
 	}
 	f := newFile(0)
+	f.cache = cache
 	if err := w.loadImages(f); err != nil {
 		return nil, w.problems, err
 	}

@@ -35,6 +35,8 @@ type file struct {
 	free    chan []byte  // buffers of object streams compressed, for reuse
 	objStms []*objStm    // all of them, in order
 	wg      sync.WaitGroup
+
+	cache *Cache // of compressed streams, nil for none
 }
 
 // objLoc is where an object is: at an offset in the file or as the
@@ -163,12 +165,8 @@ func (f *file) startCompressors() {
 			var buf bytes.Buffer
 			zw, _ := zlib.NewWriterLevel(&buf, objStmLevel) // the level is valid
 			for o := range f.jobs {
-				buf.Reset()
-				zw.Reset(&buf)
-				zw.Write(o.data) // writes to a bytes.Buffer do not fail
-				zw.Close()
 				raw := o.data
-				o.data = bytes.Clone(buf.Bytes())
+				o.data = deflate(f.cache, zw, &buf, objStmLevel, raw)
 				select {
 				case f.free <- raw:
 				default:
@@ -208,17 +206,18 @@ func (f *file) stream(num int, dict string, data []byte) {
 	f.end()
 }
 
-// flate compresses data at the default level; the result is valid
-// until the next call.
-func (f *file) flate(data []byte) []byte { return f.compress(f.zw, data) }
-
-// compress compresses data with zw into the shared buffer.
-func (f *file) compress(zw *zlib.Writer, data []byte) []byte {
+// flate compresses data at the default level, or takes it from the
+// cache; the result is valid until the next call.
+func (f *file) flate(data []byte) []byte {
+	packed, k, ok := f.cache.lookup(zlib.DefaultCompression, data)
+	if ok {
+		return packed
+	}
 	f.zbuf.Reset()
-	zw.Reset(&f.zbuf)
-	zw.Write(data) // writes to a bytes.Buffer do not fail
-	zw.Close()
-	return f.zbuf.Bytes()
+	f.zw.Reset(&f.zbuf)
+	f.zw.Write(data) // writes to a bytes.Buffer do not fail
+	f.zw.Close()
+	return f.cache.store(k, data, f.zbuf.Bytes())
 }
 
 // flateStream writes object num as a Flate-compressed stream of data.

@@ -80,15 +80,28 @@ func (p *pool) drawPage(c *canvas, zw *zlib.Writer, buf *bytes.Buffer, j pageJob
 		res.mcids = slices.Clone(c.mcids)
 		res.images = c.imageMCIDs
 	}
-	buf.Reset()
-	zw.Reset(buf)
-	zw.Write(raw) // writes to a bytes.Buffer do not fail
-	zw.Close()
-	res.data = bytes.Clone(buf.Bytes())
+	res.data = deflate(p.w.cache, zw, buf, zlib.BestSpeed, raw)
 	if len(c.problems) > 0 {
 		res.problems = slices.Clone(c.problems)
 	}
 	return res
+}
+
+// deflate returns data compressed with zw, which compresses at level,
+// from the cache if it holds them. The result is not changed later.
+func deflate(c *Cache, zw *zlib.Writer, buf *bytes.Buffer, level int, data []byte) []byte {
+	packed, k, ok := c.lookup(level, data)
+	if ok {
+		return packed
+	}
+	buf.Reset()
+	zw.Reset(buf)
+	zw.Write(data) // writes to a bytes.Buffer do not fail
+	zw.Close()
+	if c == nil {
+		return bytes.Clone(buf.Bytes())
+	}
+	return c.store(k, data, buf.Bytes())
 }
 
 // stop ends the workers without collecting their results.
