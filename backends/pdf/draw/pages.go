@@ -11,7 +11,7 @@ import (
 // writer holds one document being drawn.
 type writer struct {
 	doc      *page.Doc
-	cache    *Cache // nil for none
+	cache    *Cache    // nil for none
 	used     []runeSet // runes drawn with each face
 	anchors  map[string]anchorTarget
 	annots   [][]linkAnnot // link areas by page, nil if there are none
