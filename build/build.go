@@ -103,8 +103,26 @@ func Run(opts Options) ([]string, diag.List) {
 // Emit renders the loaded book with the given backends and writes the
 // files, only when no backend reported an error.
 func Emit(b *Book, opts Options, formats []Backend) ([]string, diag.List) {
-	outs, ds := render(b, formats, &opts)
-	ds = ds.Final(opts.Strict)
+	return Rendered(b, formats, &opts).Write(opts)
+}
+
+// Outputs are the rendered files of some backends, not yet written.
+type Outputs struct {
+	formats []Backend
+	outs    []book.File
+	ds      diag.List
+}
+
+// Rendered renders the loaded book with the given backends in memory.
+func Rendered(b *Book, formats []Backend, opts *Options) *Outputs {
+	outs, ds := render(b, formats, opts)
+	return &Outputs{formats: formats, outs: outs, ds: ds}
+}
+
+// Write writes the rendered files as one transaction, only when no
+// backend reported an error.
+func (r *Outputs) Write(opts Options) ([]string, diag.List) {
+	outs, formats, ds := r.outs, r.formats, r.ds.Final(opts.Strict)
 	if ds.HasErrors() {
 		return nil, ds
 	}

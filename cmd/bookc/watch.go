@@ -232,12 +232,24 @@ func (w *watcher) rebuild() {
 	if len(w.flags.formats) > 0 {
 		groups = [][]build.Backend{sel}
 	}
+	// The groups are rendered at once, each writing its files as soon as
+	// they are ready: the PDF needs the print layout the EPUB's page list
+	// follows, but not the EPUB. The writes take turns.
+	done := make([]chan *build.Outputs, len(groups))
 	for i, g := range groups {
+		done[i] = make(chan *build.Outputs, 1)
+		go func() { done[i] <- build.Rendered(b, g, &opts) }()
+	}
+	for i, g := range groups {
+		r := <-done[i]
 		if i > 0 && w.ctx.Err() != nil {
 			fmt.Fprintf(w.stderr, "%s stopped before %s; unchanged\n", clock(), groupNames(g))
+			for _, d := range done[i+1:] {
+				<-d
+			}
 			return
 		}
-		written, eds := build.Emit(b, opts, g)
+		written, eds := r.Write(opts)
 		report(w.stderr, eds, w.flags.quiet)
 		if w.hooks.emitted != nil {
 			w.hooks.emitted(backendNames(g), written, eds)
