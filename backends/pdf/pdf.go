@@ -28,7 +28,12 @@ func Render(b *book.Book) ([]book.File, diag.List, error) {
 	if p == nil {
 		return nil, ds, nil
 	}
-	out, wds, err := p.Write()
+	var cache *draw.Cache
+	if b.Memo != nil {
+		// The streams of the last PDF of a watch session.
+		cache = b.Memo.Keep("pdf.streams", func() any { return draw.NewCache() }).(*draw.Cache)
+	}
+	out, wds, err := p.WriteWith(cache)
 	if err != nil {
 		return nil, append(ds, wds...), err
 	}
@@ -78,9 +83,13 @@ func Lay(doc *ast.Document, links *link.Links, cfg *config.Book) (*Printed, diag
 }
 
 // Write returns the PDF's bytes.
-func (p *Printed) Write() ([]byte, diag.List, error) {
+func (p *Printed) Write() ([]byte, diag.List, error) { return p.WriteWith(nil) }
+
+// WriteWith is Write, compressing again only the streams that cache does
+// not hold from the PDF written before; nil keeps nothing.
+func (p *Printed) WriteWith(cache *draw.Cache) ([]byte, diag.List, error) {
 	var ds diag.List
-	out, problems, err := draw.WriteChecked(p.doc)
+	out, problems, err := draw.WriteCheckedWith(p.doc, cache)
 	if err != nil {
 		return nil, ds, err
 	}
