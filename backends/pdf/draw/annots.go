@@ -80,10 +80,10 @@ func (w *writer) addLinks(n int, links []page.Link) {
 	}
 }
 
-// writeAnnots writes the link annotations of a page and returns the references to them for its /Annots array, "" if it
-// has none; pageObjs holds the object number of each page.
-func (w *writer) writeAnnots(f *file, annots []linkAnnot, pageObjs []int) string {
-	var refs []byte
+// writeAnnots writes the link annotations of a page and appends the
+// references to them for its /Annots array to refs; pageObjs holds the
+// object number of each page.
+func (w *writer) writeAnnots(f *file, annots []linkAnnot, pageObjs []int, refs []byte) []byte {
 	for i := range annots {
 		a := &annots[i]
 		num := f.alloc()
@@ -102,7 +102,8 @@ func (w *writer) writeAnnots(f *file, annots []linkAnnot, pageObjs []int) string
 		if a.link > 0 {
 			le := &w.links[a.link-1]
 			le.obj = num
-			b = append(b, " /StructParent "+strconv.Itoa(len(w.doc.Pages)+a.link-1)...)
+			b = append(b, " /StructParent "...)
+			b = strconv.AppendInt(b, int64(len(w.doc.Pages)+a.link-1), 10)
 			desc := le.text
 			if desc == "" {
 				desc = a.uri
@@ -127,7 +128,7 @@ func (w *writer) writeAnnots(f *file, annots []linkAnnot, pageObjs []int) string
 		f.objectBytes(num, b)
 		f.built(b)
 	}
-	return string(refs)
+	return refs
 }
 
 // appendEscaped appends s to a literal string, escaping parentheses and

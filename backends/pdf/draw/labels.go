@@ -2,9 +2,10 @@ package draw
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf16"
+	"unicode/utf8"
 
 	"bookc/backends/pdf/page"
 )
@@ -159,14 +160,21 @@ func (r labelRange) dict() string {
 
 // hexText encodes s as a PDF text string: UTF-16BE with byte order mark,
 // written in hex.
-func hexText(s string) string {
+func hexText(s string) string { return string(appendHexText(nil, s)) }
+
+// appendHexText appends s as hexText writes it. Invalid UTF-8 and runes
+// beyond U+FFFF become U+FFFD, as sanitize makes them.
+func appendHexText(b []byte, s string) []byte {
 	const digits = "0123456789ABCDEF"
-	b := make([]byte, 0, 6+4*len(s))
+	b = slices.Grow(b, 6+4*len(s))
 	b = append(b, "<FEFF"...)
-	for _, c := range utf16.Encode([]rune(sanitize(s))) {
-		b = append(b, digits[c>>12], digits[c>>8&15], digits[c>>4&15], digits[c&15])
+	for _, r := range s {
+		if r > 0xFFFF {
+			r = utf8.RuneError
+		}
+		b = append(b, digits[r>>12], digits[r>>8&15], digits[r>>4&15], digits[r&15])
 	}
-	return string(append(b, '>'))
+	return append(b, '>')
 }
 
 // parseLabel recognises decimal and roman page numbers.
@@ -217,7 +225,7 @@ func appendText(b []byte, s string) []byte {
 	s = sanitize(s)
 	for _, r := range s {
 		if r < ' ' || r >= 0x7F && r < 0xA1 || r > 0xFF {
-			return append(b, hexText(s)...)
+			return appendHexText(b, s)
 		}
 	}
 	b = append(b, '(')

@@ -2,7 +2,6 @@ package draw
 
 import (
 	"strconv"
-	"strings"
 
 	"bookc/backends/pdf/page"
 )
@@ -29,25 +28,32 @@ func (w *writer) writeOutline(out *file, pageObjs []int) int {
 	// The destinations' heights are in hundredths of a point, as they
 	// always were.
 	height := milli(w.doc.Height)
+	var b []byte
 	for i, o := range items {
 		n := &nodes[i]
-		var b strings.Builder
-		b.WriteString("<</Title " + string(appendText(nil, o.Title)) + " /Parent " + ref(n.parent))
-		for _, e := range []struct {
+		b = append(b[:0], "<</Title "...)
+		b = appendText(b, o.Title)
+		b = append(b, " /Parent "...)
+		b = appendRef(b, n.parent)
+		for _, e := range [...]struct {
 			key string
 			num int
-		}{{"/Prev", n.prev}, {"/Next", n.next}, {"/First", n.first}, {"/Last", n.last}} {
+		}{{" /Prev ", n.prev}, {" /Next ", n.next}, {" /First ", n.first}, {" /Last ", n.last}} {
 			if e.num != 0 {
-				b.WriteString(" " + e.key + " " + ref(e.num))
+				b = append(b, e.key...)
+				b = appendRef(b, e.num)
 			}
 		}
 		if n.kids > 0 {
-			b.WriteString(" /Count " + strconv.Itoa(n.kids))
+			b = append(b, " /Count "...)
+			b = strconv.AppendInt(b, int64(n.kids), 10)
 		}
-		b.WriteString(" /Dest [" + ref(pageObjs[o.Page]) + " /XYZ 0 ")
-		b.Write(appendFixed(nil, (height-milli(o.Y)+5)/10, 2))
-		b.WriteString(" null]>>")
-		out.object(n.num, b.String())
+		b = append(b, " /Dest ["...)
+		b = appendRef(b, pageObjs[o.Page])
+		b = append(b, " /XYZ 0 "...)
+		b = appendFixed(b, (height-milli(o.Y)+5)/10, 2)
+		b = append(b, " null]>>"...)
+		out.objectBytes(n.num, b)
 	}
 	return root
 }

@@ -20,6 +20,7 @@ type writer struct {
 	problems []Problem
 	missing  map[missingKey]*missingRune
 	contents [][]byte // compressed content stream of each page
+	refs     []byte   // a page's annotation references, see writePage
 
 	// For a tagged document (see tags.go): the role of each structure
 	// element, the document's and then one Link per link annotation; the
@@ -131,15 +132,22 @@ func (w *writer) writePage(f *file, o objects, i int, pageObjs []int) {
 	if w.annots != nil {
 		annots = w.annots[i]
 	}
-	refs := w.writeAnnots(f, annots, pageObjs)
-	b := f.build()
-	b = append(b, "<</Type /Page /Parent "+ref(o.pages)+" /MediaBox [0 0 "...)
+	refs := w.writeAnnots(f, annots, pageObjs, w.refs[:0])
+	w.refs = refs
+	b := append(f.build(), "<</Type /Page /Parent "...)
+	b = appendRef(b, o.pages)
+	b = append(b, " /MediaBox [0 0 "...)
 	b = appendMilli(b, milli(w.doc.Width))
 	b = append(b, ' ')
 	b = appendMilli(b, milli(w.doc.Height))
-	b = append(b, "] /Resources "+ref(o.resources)+" /Contents "+ref(num+1)...)
-	if refs != "" {
-		b = append(b, " /Annots ["+refs+"]"...)
+	b = append(b, "] /Resources "...)
+	b = appendRef(b, o.resources)
+	b = append(b, " /Contents "...)
+	b = appendRef(b, num+1)
+	if len(refs) > 0 {
+		b = append(b, " /Annots ["...)
+		b = append(b, refs...)
+		b = append(b, ']')
 	}
 	if w.tagged() {
 		b = append(b, " /StructParents "...)

@@ -4,7 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"bookc/backends/pdf/page"
 	"bookc/fonts"
@@ -144,11 +145,13 @@ type textCut struct {
 	pieces []linkPiece
 }
 
-// cutBuf holds the cuts and pieces of one page; a worker reuses it
-// from page to page.
+// cutBuf holds the cuts and pieces of one page and the text of its
+// links being collected; a worker reuses it from page to page.
 type cutBuf struct {
-	cuts   []textCut
-	pieces []linkPiece
+	cuts     []textCut
+	pieces   []linkPiece
+	raw, all []byte
+	ends     []int
 }
 
 // linkTexts fills in the Link elements of page i's annotations: the
@@ -197,21 +200,88 @@ func (w *writer) linkTexts(i int, buf *cutBuf) []textCut {
 			if le.parent == 0 {
 				le.parent = t.Elem
 			}
-			if le.text != "" && pc.text.X > le.end+1 {
-				le.text += " "
-			}
-			le.text += pc.text.Text
-			le.end = pc.text.X + w.doc.Faces[t.Face].UnkernedWidth(pc.text.Text, t.Size)*hscale(t)
 			pc.elem = int32(len(w.doc.Elems) + annots[pc.link].link - 1)
 		}
 		cuts = append(cuts, textCut{index: k, pieces: pieces})
 	}
-	for k := range annots[:nlinks] {
-		le := &w.links[annots[k].link-1]
-		le.text = strings.Join(strings.Fields(le.text), " ")
-	}
 	buf.cuts = cuts
+	w.collectLinkTexts(p, annots[:nlinks], buf)
 	return cuts
+}
+
+// collectLinkTexts sets the text of each of the page's links to that of
+// its pieces in buf.cuts, in order, with a space between two pieces
+// apart by more than a point and the spaces then collapsed. The texts
+// of a page share one string.
+func (w *writer) collectLinkTexts(p *page.Page, annots []linkAnnot, buf *cutBuf) {
+	all, ends := buf.all[:0], buf.ends[:0]
+	for k := range annots {
+		raw, end := buf.raw[:0], 0.0
+		for _, c := range buf.cuts {
+			t := &p.Texts[c.index]
+			if t.Elem <= 0 {
+				continue
+			}
+			for j := range c.pieces {
+				pc := &c.pieces[j]
+				if pc.link != k {
+					continue
+				}
+				if len(raw) > 0 && pc.text.X > end+1 {
+					raw = append(raw, ' ')
+				}
+				raw = append(raw, pc.text.Text...)
+				end = pc.text.X + w.doc.Faces[t.Face].UnkernedWidth(pc.text.Text, t.Size)*hscale(t)
+			}
+		}
+		all = appendFields(all, raw)
+		ends = append(ends, len(all))
+		buf.raw = raw
+	}
+	text := string(all)
+	start := 0
+	for k := range annots {
+		w.links[annots[k].link-1].text = text[start:ends[k]]
+		start = ends[k]
+	}
+	buf.all, buf.ends = all, ends
+}
+
+// appendFields appends the words of s, as strings.Fields splits them,
+// with one space between two.
+func appendFields(b, s []byte) []byte {
+	first := true
+	for i := 0; i < len(s); {
+		for i < len(s) {
+			r, n := rune(s[i]), 1
+			if r >= utf8.RuneSelf {
+				r, n = utf8.DecodeRune(s[i:])
+			}
+			if !unicode.IsSpace(r) {
+				break
+			}
+			i += n
+		}
+		start := i
+		for i < len(s) {
+			r, n := rune(s[i]), 1
+			if r >= utf8.RuneSelf {
+				r, n = utf8.DecodeRune(s[i:])
+			}
+			if unicode.IsSpace(r) {
+				break
+			}
+			i += n
+		}
+		if i > start {
+			if !first {
+				b = append(b, ' ')
+			}
+			b = append(b, s[start:i]...)
+			first = false
+		}
+	}
+	return b
 }
 
 // hscale is t's horizontal scale as a factor.
