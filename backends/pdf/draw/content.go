@@ -22,6 +22,7 @@ type canvas struct {
 	pageNo   int // 1-based number of the page being drawn
 	problems []Problem
 	used     []runeSet
+	codes    [][codeLimit]runeCode // see codes.go
 	missing  map[missingKey]*missingRune
 
 	fill, stroke page.Color
@@ -53,6 +54,7 @@ func newCanvas(faces []*fonts.Face, height float64) *canvas {
 		spaceWidth: make([]float64, len(faces)),
 		height:     milli(height),
 		used:       make([]runeSet, len(faces)),
+		codes:      newCodes(faces),
 		missing:    make(map[missingKey]*missingRune),
 	}
 	for i, f := range faces {

@@ -56,7 +56,11 @@ func (c *canvas) drawTexts(texts []page.Text) {
 
 // drawText draws t as content of element e.
 func (c *canvas) drawText(t *page.Text, e int32) {
-	s := c.prepare(t)
+	s := t.Text
+	plain := t.Size > 0 && c.plain(t.Face, s)
+	if !plain {
+		s = c.prepare(t)
+	}
 	if s == "" {
 		return
 	}
@@ -64,8 +68,14 @@ func (c *canvas) drawText(t *page.Text, e int32) {
 		c.switchMarked(t, e)
 	}
 	c.place(t)
-	exact := c.glyphs(t.Face, s)
 	ts := &c.text
+	if plain {
+		exact, w := c.plainGlyphs(t.Face, s)
+		ts.pen += float64(w) * (float64(ts.size) / 1000) / 1000 * ts.hscale()
+		ts.exact = exact
+		return
+	}
+	exact := c.glyphs(t.Face, s)
 	ts.pen += c.faces[t.Face].UnkernedWidth(s, float64(ts.size)/1000) * ts.hscale()
 	ts.exact = exact
 }
