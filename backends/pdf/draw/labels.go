@@ -220,12 +220,14 @@ func romanValue(s string) int {
 
 // appendText appends s as a PDF text string: a literal string in
 // PDFDocEncoding when s has only printable ASCII and Latin-1 letters and
-// signs (where PDFDocEncoding is Latin-1), else as hexText does.
+// signs (where PDFDocEncoding is Latin-1), else a literal string in
+// UTF-16BE with byte order mark, which takes half the bytes of
+// hexText's form.
 func appendText(b []byte, s string) []byte {
 	s = sanitize(s)
 	for _, r := range s {
 		if r < ' ' || r >= 0x7F && r < 0xA1 || r > 0xFF {
-			return appendHexText(b, s)
+			return appendUTF16Text(b, s)
 		}
 	}
 	b = append(b, '(')
@@ -236,6 +238,17 @@ func appendText(b []byte, s string) []byte {
 		default:
 			b = append(b, byte(r))
 		}
+	}
+	return append(b, ')')
+}
+
+// appendUTF16Text appends s, valid UTF-8 of the Basic Multilingual
+// Plane, as a literal string in UTF-16BE with byte order mark. Its bytes
+// are escaped as appendCode escapes glyph codes.
+func appendUTF16Text(b []byte, s string) []byte {
+	b = append(b, '(', 0xFE, 0xFF)
+	for _, r := range s {
+		b = appendCode(b, uint16(r))
 	}
 	return append(b, ')')
 }

@@ -36,3 +36,46 @@ func TestAppendFields(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendText reads the text strings back as a PDF reader would:
+// literal strings, escapes undone, UTF-16BE after a byte order mark and
+// PDFDocEncoding (here Latin-1) otherwise.
+func TestAppendText(t *testing.T) {
+	for _, s := range append(encodingSamples, "Ü (x) \\ y", "a\rb", "\u2829\u285C\u0D0D") {
+		b := appendText(nil, s)
+		if len(b) < 2 || b[0] != '(' || b[len(b)-1] != ')' {
+			t.Errorf("appendText(%q) = %q, not a literal string", s, b)
+			continue
+		}
+		var raw []byte
+		for i := 1; i < len(b)-1; i++ {
+			switch c := b[i]; {
+			case c == '\\' && b[i+1] == 'r':
+				raw = append(raw, '\r')
+				i++
+			case c == '\\':
+				raw = append(raw, b[i+1])
+				i++
+			case c == '(' || c == ')' || c == '\r':
+				t.Errorf("appendText(%q) = %q: unescaped %q", s, b, c)
+			default:
+				raw = append(raw, c)
+			}
+		}
+		var got []rune
+		if len(raw) >= 2 && raw[0] == 0xFE && raw[1] == 0xFF {
+			u := make([]uint16, 0, len(raw)/2)
+			for i := 2; i+1 < len(raw); i += 2 {
+				u = append(u, uint16(raw[i])<<8|uint16(raw[i+1]))
+			}
+			got = utf16.Decode(u)
+		} else {
+			for _, c := range raw {
+				got = append(got, rune(c))
+			}
+		}
+		if string(got) != sanitize(s) {
+			t.Errorf("appendText(%q) = %q, which reads %q", s, b, string(got))
+		}
+	}
+}
