@@ -37,6 +37,8 @@ type file struct {
 	wg      sync.WaitGroup
 
 	cache *Cache // of compressed streams, nil for none
+
+	zlibs []int // where each zlib stream's data starts and ends, see fileID
 }
 
 // objLoc is where an object is: at an offset in the file or as the
@@ -184,7 +186,7 @@ func (f *file) writeObjStms() {
 	close(f.jobs)
 	f.wg.Wait()
 	for _, o := range f.objStms {
-		f.stream(o.num, o.dict, o.data)
+		f.zlibStream(o.num, o.dict, o.data)
 	}
 	f.objStms, f.jobs = nil, nil
 }
@@ -206,6 +208,14 @@ func (f *file) stream(num int, dict string, data []byte) {
 	f.end()
 }
 
+// zlibStream is stream for data in the zlib format (Flate with a zlib
+// header and checksum).
+func (f *file) zlibStream(num int, dict string, data []byte) {
+	f.stream(num, dict, data)
+	end := len(f.b) - len("\nendstream\nendobj\n")
+	f.zlibs = append(f.zlibs, end-len(data), end)
+}
+
 // flate compresses data at the default level, or takes it from the
 // cache; the result is valid until the next call.
 func (f *file) flate(data []byte) []byte {
@@ -225,7 +235,7 @@ func (f *file) flateStream(num int, dict string, data []byte) {
 	if dict != "" {
 		dict += " "
 	}
-	f.stream(num, dict+"/Filter /FlateDecode", f.flate(data))
+	f.zlibStream(num, dict+"/Filter /FlateDecode", f.flate(data))
 }
 
 // ref returns "num 0 R".
@@ -237,15 +247,32 @@ func appendRef(b []byte, num int) []byte {
 	return append(b, " 0 R"...)
 }
 
+// fileID returns the file identifier: a hash of everything written so
+// far, except that of each zlib stream only its length (in the stream's
+// dictionary) and its checksum of the uncompressed data (its last four
+// bytes) are hashed. Equal documents get equal identifiers, a change
+// anywhere changes the identifier as surely as it changes a checksum,
+// and the hash reads a fraction of the file.
+func (f *file) fileID() string {
+	h := sha256.New()
+	at := 0
+	for k := 0; k+1 < len(f.zlibs); k += 2 {
+		start, end := f.zlibs[k], f.zlibs[k+1]
+		h.Write(f.b[at:start])
+		h.Write(f.b[max(start, end-4):end])
+		at = end
+	}
+	h.Write(f.b[at:])
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
 // finish writes the last object stream and the cross-reference stream,
 // which serves as the trailer, and returns the file. The file identifier
-// is a hash of everything before it, so equal documents get equal
-// identifiers.
+// is made by fileID, so equal documents get equal identifiers.
 func (f *file) finish(root, info int) []byte {
 	f.flushObjects()
 	f.writeObjStms()
-	sum := sha256.Sum256(f.b)
-	id := hex.EncodeToString(sum[:16])
+	id := f.fileID()
 	num := f.alloc()
 	f.locs[num] = objLoc{at: len(f.b)}
 	xref := len(f.b)

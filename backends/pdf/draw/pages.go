@@ -127,7 +127,7 @@ func fontAlias(i int) string { return "/F" + strconv.Itoa(i+1) }
 // writePage writes page i's contents, annotations and dictionary.
 func (w *writer) writePage(f *file, o objects, i int, pageObjs []int) {
 	num := pageObjs[i]
-	f.stream(num+1, "/Filter /FlateDecode", w.contents[i])
+	f.zlibStream(num+1, "/Filter /FlateDecode", w.contents[i])
 	var annots []linkAnnot
 	if w.annots != nil {
 		annots = w.annots[i]
