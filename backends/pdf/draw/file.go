@@ -51,7 +51,7 @@ type objLoc struct {
 const objStmSize = 500
 
 // objStmLevel is the compression level of object streams.
-const objStmLevel = 4
+const objStmLevel = 3
 
 // newFile starts a PDF 1.7 file. The second line's bytes above 127 tell
 // transfer programs the file is binary.
