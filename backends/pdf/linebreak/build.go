@@ -63,6 +63,11 @@ type Builder struct {
 	// ExHyphenPenalty is the cost of breaking after an explicit hyphen
 	// (TeX's \exhyphenpenalty).
 	ExHyphenPenalty float64
+	// PartPenalty is added to HyphenPenalty for a hyphen inside a part
+	// of a compound written with hyphens ("Open-Core-Mo-dell"), which
+	// reads worse than a break at one of its hyphens; Infinity never
+	// hyphenates such parts.
+	PartPenalty float64
 	// SplitPenalty is the cost of the emergency breaks added inside
 	// material that is wider than the narrowest measure.
 	SplitPenalty float64
@@ -124,13 +129,15 @@ func (b *Builder) lookup(word string, run *Run) ([]Item, bool) {
 }
 
 // NewBuilder returns a Builder with TeX-like defaults: hyphen and explicit
-// hyphen penalties 50, split penalty 50, hyphen text "-".
+// hyphen penalties 50, 450 more for a hyphen inside a part of a
+// hyphenated compound, split penalty 50, hyphen text "-".
 func NewBuilder(m Measurer, h Hyphenator) *Builder {
 	return &Builder{
 		Measurer:        m,
 		Hyphenator:      h,
 		HyphenPenalty:   50,
 		ExHyphenPenalty: 50,
+		PartPenalty:     450,
 		SplitPenalty:    50,
 		HyphenText:      "-",
 	}

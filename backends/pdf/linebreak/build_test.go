@@ -2,6 +2,7 @@ package linebreak
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -48,8 +49,8 @@ func TestBuildItems(t *testing.T) {
 		want string
 	}{
 		{"hyphenated", []Run{{Text: "Silbentrennung"}}, "Sil·ben·tren·nung^$!"},
-		{"explicit hyphen", []Run{{Text: "KI-Plattform"}}, "KI-|Plattform^$!"},
-		{"two explicit hyphens", []Run{{Text: "Open-Source-Modellen"}}, "Open-|Source-|Modellen^$!"},
+		{"explicit hyphen", []Run{{Text: "KI-Plattform"}}, "KI-|Platt·form^$!"},
+		{"two explicit hyphens", []Run{{Text: "Open-Source-Modellen"}}, "Open-|Source-|Mo·del·len^$!"},
 		{"dash without break", []Run{{Text: "--verbose -x Vor-"}}, "--verbose -x Vor-^$!"},
 		{"en dash", []Run{{Text: "1990–2000"}}, "1990–|2000^$!"},
 		{"punctuation", []Run{{Text: "„Silbentrennung“, (Übersetzung)."}}, "„Sil·ben·tren·nung“, (Über·set·zung).^$!"},
@@ -122,11 +123,20 @@ func TestSpecialSpaces(t *testing.T) {
 	}
 }
 
+// With PartPenalty at Infinity, a compound written with hyphens breaks
+// at its hyphens only, as in TeX.
 func TestHardHyphenOnlyAfterHyphen(t *testing.T) {
 	text := "Eine KI-Plattform nutzt Open-Source-Modellen und KI-Plattform."
 	afterHyphen := 0
+	b := NewBuilder(fixedMeasurer{}, hyph.German())
+	b.PartPenalty = Infinity
 	for m := 9.0; m <= 40; m++ {
-		lines, res, items := setText(t, text, m)
+		items := b.Build([]Run{{Text: text}}, Uniform(m))
+		res := Break(items, Uniform(m), DefaultParams())
+		var lines []string
+		for _, lay := range Lines(items, res) {
+			lines = append(lines, renderLine(lay))
+		}
 		checkWidths(t, items, res)
 		for i, ln := range res.Lines {
 			if ln.Hyphen {
@@ -142,6 +152,42 @@ func TestHardHyphenOnlyAfterHyphen(t *testing.T) {
 	}
 	if afterHyphen == 0 {
 		t.Error("no line ever broke after an explicit hyphen")
+	}
+}
+
+// The parts of a compound written with hyphens are hyphenated at a cost
+// above that of its hyphens, so that a line breaks inside a part only
+// where that is much better than breaking at a hyphen.
+func TestCompoundPartsCostMore(t *testing.T) {
+	b := NewBuilder(fixedMeasurer{}, hyph.German())
+	items := b.Build([]Run{{Text: "Open-Core-Modell"}}, Uniform(100))
+	var costs []float64
+	for _, it := range items {
+		if it.Kind == KindPenalty && it.Flagged {
+			costs = append(costs, it.Cost)
+		}
+	}
+	// After "Open-", after "Core-", inside "Mo-dell".
+	want := []float64{b.ExHyphenPenalty, b.ExHyphenPenalty, b.HyphenPenalty + b.PartPenalty}
+	if !slices.Equal(costs, want) {
+		t.Errorf("costs %v, want %v (%s)", costs, want, sketch(items))
+	}
+	// A measure where the compound's hyphens leave a loose line and a
+	// break inside its last part does not.
+	text := "Übergang zu einem Open-Core-Modell mit Enterprise-Diensten"
+	looser := func(pp float64) float64 {
+		b := NewBuilder(fixedMeasurer{}, hyph.German())
+		b.PartPenalty = pp
+		items := b.Build([]Run{{Text: text}}, Uniform(22))
+		res := Break(items, Uniform(22), DefaultParams())
+		worst := 0.0
+		for _, ln := range res.Lines[:len(res.Lines)-1] {
+			worst = max(worst, ln.Ratio)
+		}
+		return worst
+	}
+	if with, without := looser(b.PartPenalty), looser(Infinity); with >= without {
+		t.Errorf("worst ratio %.2f with part hyphens, %.2f without: no gain", with, without)
 	}
 }
 

@@ -12,6 +12,7 @@ const (
 	brkExplicit uint8 = iota // after an explicit hyphen, nothing added
 	brkSoft                  // at a soft hyphen, a hyphen is drawn
 	brkAuto                  // at a pattern hyphenation point
+	brkPart                  // at a pattern point inside a part of a hyphenated compound
 )
 
 // prefixLimit bounds the length of word pieces whose fragments are
@@ -84,8 +85,12 @@ func (p *paragraph) newWord() *word {
 }
 
 // findBreaks appends the permitted breaks, in order, to out. Soft
-// hyphens and explicit hyphens, if any, are the only breaks; otherwise
-// the hyphenator is asked.
+// hyphens, if any, are the only breaks besides explicit hyphens; a word
+// without either is hyphenated by the hyphenator. In a compound written
+// with hyphens ("Open-Core-Modell") the hyphens are the breaks of first
+// choice; its parts may still be hyphenated, as German orthography
+// allows, at a higher cost (Builder.PartPenalty), for lines that would
+// otherwise be loose.
 func (w *word) findBreaks(out []brk, soft []int) []brk {
 	for _, at := range soft {
 		if at > 0 && at < w.n {
@@ -94,7 +99,10 @@ func (w *word) findBreaks(out []brk, soft []int) []brk {
 	}
 	out, hyphen := w.appendExplicit(out)
 	if len(out) == 0 && !hyphen {
-		return w.autoBreaks(out)
+		return w.autoBreaks(out, brkAuto)
+	}
+	if len(soft) == 0 && len(out) > 0 && w.p.b.PartPenalty < Infinity {
+		out = w.autoBreaks(out, brkPart)
 	}
 	// At equal offsets the explicit break, which draws no extra hyphen,
 	// sorts first and survives compaction.
@@ -174,9 +182,11 @@ func (w *word) hyphenable(k int) bool {
 	return false
 }
 
-// autoBreaks appends to out the points the hyphenator finds in the
-// word's core, the part without leading and trailing punctuation.
-func (w *word) autoBreaks(out []brk) []brk {
+// autoBreaks appends to out, as breaks of the given kind, the points
+// the hyphenator finds in the word's core, the part without leading and
+// trailing punctuation; with brkPart, in each part of the core between
+// hyphens.
+func (w *word) autoBreaks(out []brk, kind uint8) []brk {
 	h := w.p.b.Hyphenator
 	if h != nil && len(w.pieces) > 0 {
 		if rh := w.p.runs[w.pieces[0].run].Hyphenator; rh != nil {
@@ -199,13 +209,31 @@ func (w *word) autoBreaks(out []brk) []brk {
 		lead++
 	}
 	core := strings.TrimRightFunc(s[lb:], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if kind != brkPart {
+		return w.corePoints(out, h, core, lead, kind)
+	}
+	at, start := lead, 0
+	for i, r := range core {
+		if !isHyphen(r) {
+			continue
+		}
+		out = w.corePoints(out, h, core[start:i], at, kind)
+		at += utf8.RuneCountInString(core[start:i]) + 1
+		start = i + utf8.RuneLen(r)
+	}
+	return w.corePoints(out, h, core[start:], at, kind)
+}
+
+// corePoints appends the hyphenator's points in core, a run of letters
+// that begins after `lead` runes of the word, as breaks of kind.
+func (w *word) corePoints(out []brk, h Hyphenator, core string, lead int, kind uint8) []brk {
 	if core == "" || mixedCase(core) {
 		return out
 	}
 	for _, pt := range w.p.points(h, core) {
 		at := lead + pt
 		if at > 0 && at < w.n && w.hyphenable(at-1) && w.hyphenable(at) {
-			out = append(out, brk{at: at, kind: brkAuto})
+			out = append(out, brk{at: at, kind: kind})
 		}
 	}
 	return out
@@ -316,8 +344,11 @@ func (w *word) penalty(kind uint8, run *Run) Item {
 		return it
 	}
 	it.Cost = b.HyphenPenalty
+	if kind == brkPart {
+		it.Cost += b.PartPenalty
+	}
 	it.Width = b.Measurer.HyphenWidth(run.Style)
 	it.Text = b.HyphenText
-	it.Auto = kind == brkAuto
+	it.Auto = kind == brkAuto || kind == brkPart
 	return it
 }
