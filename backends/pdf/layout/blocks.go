@@ -158,7 +158,7 @@ func (eb *entryBuilder) floatable(n int, maxH float64) {
 	}
 	h := 0.0
 	for _, it := range eb.items[n:] {
-		if it.kind != kBox {
+		if it.kind != kBox && it.kind != kGlue {
 			return
 		}
 		h += it.h

@@ -165,6 +165,7 @@ type tableRun struct {
 	headH float64
 	last  bool    // the table's last row
 	x, w  float64 // the table's left edge and width
+	base  float64 // the row's lowest baseline, from its top
 }
 
 // box returns a box item.

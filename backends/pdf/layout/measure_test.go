@@ -88,6 +88,7 @@ func measurePrinted(d *page.Doc, fs, top, textH float64) printed {
 			pr.Spreads++
 			if math.Abs(last[k]-last[k+1]) > 0.5 {
 				pr.BadSpreads++
+				pr.worst = append(pr.worst, fmt.Sprintf("ragged spread %s–%s: last baselines %.1f and %.1f pt", main[k].Label, main[k+1].Label, last[k], last[k+1]))
 			}
 		}
 	}

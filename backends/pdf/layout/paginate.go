@@ -365,9 +365,16 @@ func (p *pager) place(pg *pageOut, start, end int) {
 	ratio := 0.0
 	if pg.ended == endFull && stretch > 0 {
 		short := p.height() - pg.notesH - y
-		if last := p.g[end-1].box; len(pg.notes) == 0 && p.foot > 0 && last != nil && last.base > 0 {
-			// The last baseline goes where a body line's would be.
-			short += p.g[end-1].h - last.base - p.foot
+		if last := p.g[end-1].box; len(pg.notes) == 0 && p.foot > 0 && last != nil {
+			// The last baseline goes where a body line's would be; that
+			// of a table row is the lowest of its cells.
+			base := last.base
+			if t := last.rare().table; t != nil {
+				base = t.base
+			}
+			if base > 0 {
+				short += p.g[end-1].h - base - p.foot
+			}
 		}
 		ratio = min(2*maxPageStretch, max(0, short)/stretch)
 	}

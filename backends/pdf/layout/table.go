@@ -45,6 +45,13 @@ func (eb *entryBuilder) table(t *ast.Table, c ctx) {
 		eb.push(box(head.h, head.vbox, true))
 		head.elem = head.tr
 	}
+	// A row of fewer than three lines is not left alone at the foot or
+	// the top of a page: the first row stays with the second, the last
+	// with the one before. A taller row may stand alone, so that a table
+	// of a few long rows splits rather than leaving a hole.
+	alone := 3 * tc.lead
+	var at []int
+	var hs []float64
 	for i, cells := range t.Rows {
 		ri := i + len(t.Head)
 		rb := eb.row(t, ri, cells, g, false)
@@ -58,13 +65,25 @@ func (eb *entryBuilder) table(t *ast.Table, c ctx) {
 		} else {
 			rx.rules = append(rx.rules, g.hairline(rb.h))
 		}
-		rx.table = &tableRun{last: last, x: g.x, w: g.total}
+		rx.table = &tableRun{last: last, x: g.x, w: g.total, base: rb.base}
 		if run != nil {
 			rx.table.head, rx.table.headH = run.head, run.headH
 		}
-		keep := !last && (i == 0 || i == len(t.Rows)-2)
-		eb.push(box(rb.h, rb.vbox, keep))
+		if i > 0 {
+			// Rows may move apart a little for a flush page bottom.
+			eb.push(glue(0, 0.25*tc.lead))
+		}
+		at, hs = append(at, len(eb.items)), append(hs, rb.h)
+		eb.push(box(rb.h, rb.vbox, false))
 		rb.elem = rb.tr
+	}
+	if n := len(at); n >= 2 {
+		if hs[0] < alone {
+			eb.items[at[0]].keep = true
+		}
+		if hs[n-1] < alone {
+			eb.items[at[n-2]].keep = true
+		}
 	}
 }
 
@@ -88,8 +107,9 @@ func (g *tableGeom) hairline(y float64) page.Rule {
 // rowBox is a set table row and its height.
 type rowBox struct {
 	*vbox
-	h  float64
-	tr *snode // the row's structure element
+	h    float64
+	base float64 // the lowest baseline of its cells, from its top
+	tr   *snode  // the row's structure element
 }
 
 // row sets the cells of one row side by side; the row is as tall as its
@@ -117,6 +137,7 @@ func (eb *entryBuilder) row(t *ast.Table, ri int, cells [][]ast.Inline, g *table
 		y := g.vpad
 		for _, it := range items {
 			eb.e.mergeBox(rb.vbox, it.box, y, cell)
+			rb.base = max(rb.base, y+it.box.base)
 			y += it.h
 		}
 		hmax = max(hmax, y)
