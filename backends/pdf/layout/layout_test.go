@@ -105,19 +105,28 @@ func TestDiagnostics(t *testing.T) {
 	}
 }
 
-// TestSampleQuality lays out the sample book and checks the figures the
-// handbook promises.
+// TestSampleQuality lays out the hand-written books of the repository,
+// the sample and the accessibility test book, on A4 and on A5 paper,
+// and checks the figures the handbook promises.
 func TestSampleQuality(t *testing.T) {
-	dir := filepath.Join("..", "..", "..")
-	if _, err := os.Stat(filepath.Join(dir, "book.yaml")); err != nil {
-		t.Skip("no sample book")
-	}
-	doc, links, cfg := loadBook(t, dir)
-	d, st, _ := Layout(doc, links, cfg, defaultFonts(t))
-	t.Log(st)
-	checkQuality(t, st)
-	checkPrinted(t, d, cfg)
-	if st.MovingRefs != 0 {
-		t.Errorf("page references did not settle: %v", st)
+	root := filepath.Join("..", "..", "..")
+	papers := []config.Paper{{Name: "A4", Width: 595.28, Height: 841.89}, {Name: "A5", Width: 419.53, Height: 595.28},
+		{Name: "letter", Width: 612, Height: 792}, {Name: "170x240mm", Width: 481.89, Height: 680.31}}
+	books := []struct{ name, dir string }{{"sample", root}, {"a11y", filepath.Join(root, "a11ytest", "testdata", "book")}}
+	for _, bk := range books {
+		for _, paper := range papers {
+			t.Run(bk.name+"/"+paper.Name, func(t *testing.T) {
+				dir := bk.dir
+				doc, links, cfg := loadBook(t, dir)
+				cfg.PDF.Paper = paper
+				d, st, _ := Layout(doc, links, cfg, defaultFonts(t))
+				t.Log(st)
+				checkQuality(t, st)
+				checkPrinted(t, d, cfg)
+				if st.MovingRefs != 0 {
+					t.Errorf("page references did not settle: %v", st)
+				}
+			})
+		}
 	}
 }

@@ -29,8 +29,9 @@ type Run struct {
 	// Text is the run's text. Spaces (including newlines) separate words;
 	// U+00A0 (no-break space), U+202F (narrow no-break space, set as a
 	// fixed half space) and U+2007 (figure space, set as wide as a digit)
-	// do not allow a break; U+00AD marks the only places where its word
-	// may be hyphenated.
+	// do not allow a break; U+00AD marks the places where its word is
+	// best hyphenated (the hyphenator's other points cost PartPenalty
+	// more).
 	Text string
 	// Style is passed to the Measurer and copied to the items.
 	Style int

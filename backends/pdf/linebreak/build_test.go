@@ -54,9 +54,9 @@ func TestBuildItems(t *testing.T) {
 		{"dash without break", []Run{{Text: "--verbose -x Vor-"}}, "--verbose -x Vor-^$!"},
 		{"en dash", []Run{{Text: "1990–2000"}}, "1990–|2000^$!"},
 		{"punctuation", []Run{{Text: "„Silbentrennung“, (Übersetzung)."}}, "„Sil·ben·tren·nung“, (Über·set·zung).^$!"},
-		{"soft hyphen", []Run{{Text: "Donau\u00addampf\u00adschiff"}}, "Donau=dampf=schiff^$!"},
+		{"soft hyphen", []Run{{Text: "Donau\u00addampf\u00adschiff"}}, "Do·nau=dampf=schiff^$!"},
 		{"soft and explicit", []Run{{Text: "KI-Platt\u00adform"}}, "KI-|Platt=form^$!"},
-		{"soft after hyphen", []Run{{Text: "KI-\u00adPlattform"}}, "KI-|Plattform^$!"},
+		{"soft after hyphen", []Run{{Text: "KI-\u00adPlattform"}}, "KI-|Platt·form^$!"},
 		{"nbsp", []Run{{Text: "Abb.\u00a03 zeigt"}}, "Abb.^ 3 zeigt^$!"},
 		{"spaces collapse", []Run{{Text: "  a \n\t b  "}}, "a b^$!"},
 		{"code", []Run{{Text: "siehe "}, code("Silbentrennung foo-bar")}, "siehe Silbentrennung foo-bar^$!"},
@@ -206,10 +206,18 @@ func TestNBSPNeverBreaks(t *testing.T) {
 	}
 }
 
+// With PartPenalty at Infinity, soft hyphens are a word's only breaks.
 func TestSoftHyphen(t *testing.T) {
 	text := "Die Donau\u00addampf\u00adschiff\u00adfahrt fährt."
+	b := NewBuilder(fixedMeasurer{}, hyph.German())
+	b.PartPenalty = Infinity
 	for m := 10.0; m <= 20; m++ {
-		lines, res, items := setText(t, text, m)
+		items := b.Build([]Run{{Text: text}}, Uniform(m))
+		res := Break(items, Uniform(m), DefaultParams())
+		var lines []string
+		for _, lay := range Lines(items, res) {
+			lines = append(lines, renderLine(lay))
+		}
 		checkWidths(t, items, res)
 		for i, l := range lines {
 			if strings.ContainsRune(l, softHyphen) {

@@ -84,13 +84,13 @@ func (p *paragraph) newWord() *word {
 	return w
 }
 
-// findBreaks appends the permitted breaks, in order, to out. Soft
-// hyphens, if any, are the only breaks besides explicit hyphens; a word
-// without either is hyphenated by the hyphenator. In a compound written
-// with hyphens ("Open-Core-Modell") the hyphens are the breaks of first
-// choice; its parts may still be hyphenated, as German orthography
-// allows, at a higher cost (Builder.PartPenalty), for lines that would
-// otherwise be loose.
+// findBreaks appends the permitted breaks, in order, to out. A word
+// without soft or explicit hyphens is hyphenated by the hyphenator. In
+// a word with soft hyphens, or a compound written with hyphens
+// ("Open-Core-Modell"), those are the breaks of first choice; the
+// hyphenator's points in its parts are permitted too, as German
+// orthography allows, at a much higher cost (Builder.PartPenalty), for
+// lines that would otherwise be loose.
 func (w *word) findBreaks(out []brk, soft []int) []brk {
 	for _, at := range soft {
 		if at > 0 && at < w.n {
@@ -101,7 +101,7 @@ func (w *word) findBreaks(out []brk, soft []int) []brk {
 	if len(out) == 0 && !hyphen {
 		return w.autoBreaks(out, brkAuto)
 	}
-	if len(soft) == 0 && len(out) > 0 && w.p.b.PartPenalty < Infinity {
+	if len(out) > 0 && w.p.b.PartPenalty < Infinity {
 		out = w.autoBreaks(out, brkPart)
 	}
 	// At equal offsets the explicit break, which draws no extra hyphen,
