@@ -33,6 +33,15 @@ func (eb *entryBuilder) code(cb *ast.CodeBlock, c ctx) {
 	}
 	base := e.baseline(st, lead)
 	n := len(rows)
+	// A page may break after row i only with two rows that are not
+	// blank on either side of it.
+	filled := make([]int, n+1) // filled[i]: rows before i that are not blank
+	for i, row := range rows {
+		filled[i+1] = filled[i]
+		if strings.TrimSpace(row.text) != "" {
+			filled[i+1]++
+		}
+	}
 	for i, row := range rows {
 		h, top := lead, 0.0
 		if i == 0 {
@@ -50,7 +59,7 @@ func (eb *entryBuilder) code(cb *ast.CodeBlock, c ctx) {
 			x += markW
 		}
 		bx.frags = e.appendText(bx.frags, x, 0, st, row.text)
-		keep := i < n-1 && (i < 1 || i > n-3)
+		keep := i < n-1 && (filled[i+1] < 2 || filled[n]-filled[i+1] < 2)
 		eb.push(box(h, bx, keep))
 	}
 	eb.st.Lines += int32(n)

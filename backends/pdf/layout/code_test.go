@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"bookc/book/booktest"
 )
 
 // naiveFit is the longest fitting prefix found by measuring every prefix,
@@ -63,5 +65,43 @@ func TestLongestFitMeasuresLittle(t *testing.T) {
 	}
 	if measured > 2000 {
 		t.Errorf("measured %d bytes to fit 80", measured)
+	}
+}
+
+// TestCodeBlockSplits sets a code block whose second line is blank at
+// every height on an A5 page and checks each page it is drawn on: a part
+// of it holds at least two lines that are not blank.
+func TestCodeBlockSplits(t *testing.T) {
+	code := "```\nimport torch\n\nx = 1\ny = 2\nz = 3\n\nprint(x, y, z)\n```\n"
+	split := 0
+	for n := 0; n < 40; n++ {
+		para := strings.Repeat("Ein Satz füllt die Seite Zeile um Zeile mit Text. ", 3*n+1)
+		dir := booktest.Folder(t, map[string]string{
+			"book.yaml": "title: Code\ndate: 2026-11-01\ncontent: [.]\npdf:\n  paper: A5\n",
+			"a.md":      "## Anfang {#Anfang}\n\n" + para + "\n\n" + code + "\nEnde.\n",
+		})
+		doc, links, cfg := loadBook(t, dir)
+		d, _, _ := Layout(doc, links, cfg, defaultFonts(t))
+		pages := 0
+		for _, p := range d.Pages {
+			rows := map[float64]bool{}
+			for _, tx := range p.Texts {
+				if tx.Elem > 0 && d.Elems[tx.Elem].Role == "Code" && strings.TrimSpace(tx.Text) != "" {
+					rows[tx.Y] = true
+				}
+			}
+			if len(rows) > 0 {
+				pages++
+				if len(rows) < 2 {
+					t.Errorf("%d sentences: a page holds %d line(s) of the code block", 3*n+1, len(rows))
+				}
+			}
+		}
+		if pages > 1 {
+			split++
+		}
+	}
+	if split == 0 {
+		t.Error("the code block never split: the test proves nothing")
 	}
 }
