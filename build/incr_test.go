@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"bookc/backends/pdf/layout"
 	"bookc/book"
 	"bookc/diag"
 	"bookc/parse"
@@ -23,6 +24,12 @@ func incrBook(t *testing.T, rng *rand.Rand, n int) string {
 	os.MkdirAll(filepath.Join(dir, "content"), 0o755)
 	for i := range n {
 		writeEntry(t, dir, rng, i, n)
+	}
+	// Entries without ids, whose generated ids change when a title is
+	// duplicated before them, and a reference to one of them.
+	for i, title := range []string{"Doppelt", "Zweifach"} {
+		text := fmt.Sprintf("## %s {.chapter .term}\n\n%s [Doppelt](#Doppelt).\n\n### Einzelheiten\n\n%s\n", title, incrText(rng, 40, n), incrText(rng, 40, n))
+		os.WriteFile(filepath.Join(dir, "content", fmt.Sprintf("m%04d.md", i)), []byte(text), 0o644)
 	}
 	return dir
 }
@@ -107,18 +114,68 @@ func TestIncrementalBuild(t *testing.T) {
 		{"fix a reference", func() {
 			edit(func(s string) string { return strings.ReplaceAll(s, "](#X", "](#B") })
 		}},
+		{"duplicate a title", func() {
+			title := []string{"Doppelt", "Zweifach"}[rng.Intn(2)]
+			text := fmt.Sprintf("## %s {.term}\n\n%s\n", title, incrText(rng, 30, n))
+			os.WriteFile(filepath.Join(dir, "content", fmt.Sprintf("d%04d.md", rng.Intn(1000))), []byte(text), 0o644)
+		}},
+		{"move a file", func() {
+			fs := files()
+			p := fs[rng.Intn(len(fs))]
+			sub := filepath.Join(dir, "content", fmt.Sprintf("sub%d", rng.Intn(3)))
+			os.MkdirAll(sub, 0o755)
+			os.Rename(p, filepath.Join(sub, filepath.Base(p)))
+		}},
+		{"retitle a reference target", func() {
+			edit(func(s string) string {
+				return regexp.MustCompile(`^## [^{]*`).ReplaceAllString(s, fmt.Sprintf("## Zeta %d ", rng.Intn(1000)))
+			})
+		}},
+		{"retitle the first entry", func() {
+			// The entry after it becomes the first, and a new letter
+			// before Zweifach takes that one's bookmark of its letter.
+			for _, p := range files() {
+				data, _ := os.ReadFile(p)
+				if bytes.HasPrefix(data, []byte("## Begriff 0 ")) {
+					os.WriteFile(p, bytes.Replace(data, []byte("Begriff 0"), []byte("Zeta"), 1), 0o644)
+				}
+			}
+		}},
+		{"change book.yaml", func() {
+			p := filepath.Join(dir, "book.yaml")
+			data, _ := os.ReadFile(p)
+			if bytes.Contains(data, []byte("subtitle")) {
+				data = regexp.MustCompile(`subtitle: .*\n`).ReplaceAll(data, nil)
+			} else {
+				data = append(data, "subtitle: Zweite Fassung\n"...)
+			}
+			os.WriteFile(p, data, 0o644)
+		}},
+		{"change the font size", func() {
+			p := filepath.Join(dir, "book.yaml")
+			data, _ := os.ReadFile(p)
+			if bytes.Contains(data, []byte("pdf:")) {
+				data = regexp.MustCompile(`pdf:\n.*\n`).ReplaceAll(data, nil)
+			} else {
+				data = append(data, "pdf:\n  font-size: 10\n"...)
+			}
+			os.WriteFile(p, data, 0o644)
+		}},
 		{"rename an id", func() {
 			edit(func(s string) string { return strings.Replace(s, "{#B", fmt.Sprintf("{#R%d-B", rng.Int63()), 1) })
 		}},
 	}
+	session := memo.Keep("pdf.session", func() any { return &layout.Session{} }).(*layout.Session)
+	reused := 0
 	build := func() {
 		_, ds := Emit(mustLoad(t, Options{Dir: dir, Cache: cache, Memo: memo}), Options{Dir: dir, OutDir: "inc"}, Backends)
 		if ds.HasErrors() {
 			t.Fatal(ds)
 		}
+		reused += session.Reused
 	}
 	build()
-	for i := range 24 {
+	for i := range 32 {
 		e := edits[rng.Intn(len(edits))]
 		if i < len(edits) {
 			e = edits[i]
@@ -136,6 +193,12 @@ func TestIncrementalBuild(t *testing.T) {
 			}
 		}
 	}
+	// The session must have served: most edits leave most entries as
+	// they were.
+	if reused < 32*n/10 {
+		t.Errorf("the layout session took over %d entries in 32 builds of %d entries", reused, n)
+	}
+	t.Logf("the layout session took over %d entries in 32 builds", reused)
 }
 
 func mustLoad(t *testing.T, o Options) *Book {
@@ -148,4 +211,59 @@ func mustLoad(t *testing.T, o Options) *Book {
 		}
 	}
 	return b
+}
+
+// TestIncrementalPlaces edits a book without page references, whose
+// entries the layout session takes over whatever the pages do, in ways
+// that change what an unchanged entry's layout depends on besides its
+// text: which entry comes first, the letter bookmarks, generated ids.
+func TestIncrementalPlaces(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "book.yaml"), []byte("title: Orte\nauthor: Test\nlanguage: de\ndate: 2026-11-01\ncontent: [content]\nanki:\n  state: none\n"), 0o644)
+	os.MkdirAll(filepath.Join(dir, "content"), 0o755)
+	rng := rand.New(rand.NewSource(3))
+	plain := func(n int) string {
+		ws := make([]string, n)
+		for k := range ws {
+			ws[k] = incrWords[rng.Intn(len(incrWords))]
+		}
+		return strings.Join(ws, " ") + "."
+	}
+	put := func(name, title string) {
+		text := fmt.Sprintf("## %s {.chapter .term}\n\n%s\n\n### Einzelheiten\n\n%s\n", title, plain(60), plain(60))
+		os.WriteFile(filepath.Join(dir, "content", name), []byte(text), 0o644)
+	}
+	for i, title := range []string{"Apfel", "Banane", "Birne", "Dattel", "Feige", "Feige", "Kiwi"} {
+		put(fmt.Sprintf("f%d.md", i), title)
+	}
+	cache, memo := parse.NewCache(), &book.Memo{}
+	session := memo.Keep("pdf.session", func() any { return &layout.Session{} }).(*layout.Session)
+	edits := []struct {
+		name string
+		do   func()
+	}{
+		{"remove the first of a letter", func() { os.Remove(filepath.Join(dir, "content", "f1.md")) }},
+		{"remove the first entry", func() { os.Remove(filepath.Join(dir, "content", "f0.md")) }},
+		{"duplicate a title before its entry", func() { put("e0.md", "Dattel") }},
+		{"remove a duplicate", func() { os.Remove(filepath.Join(dir, "content", "f4.md")) }},
+	}
+	emit := func(out string, o Options) {
+		if _, ds := Emit(mustLoad(t, o), Options{Dir: dir, OutDir: out}, Backends); ds.HasErrors() {
+			t.Fatal(ds)
+		}
+	}
+	emit("inc", Options{Dir: dir, Cache: cache, Memo: memo})
+	for _, e := range edits {
+		e.do()
+		emit("inc", Options{Dir: dir, Cache: cache, Memo: memo})
+		if session.Reused == 0 {
+			t.Errorf("%s: the layout session took over no entry", e.name)
+		}
+		emit("clean", Options{Dir: dir})
+		got, _ := os.ReadFile(filepath.Join(dir, "inc", "book.pdf"))
+		want, _ := os.ReadFile(filepath.Join(dir, "clean", "book.pdf"))
+		if len(want) == 0 || !bytes.Equal(got, want) {
+			t.Fatalf("%s: book.pdf differs from a clean build", e.name)
+		}
+	}
 }

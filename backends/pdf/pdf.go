@@ -66,7 +66,12 @@ func Laid(b *book.Book) (*Printed, diag.List) {
 				l.ds.Errorf(ast.Pos{File: "pdf"}, "internal error while laying out (please report it with the input): %v", r)
 			}
 		}()
-		l.p, l.ds = Lay(b.Doc, b.Links, b.Config)
+		var s *layout.Session
+		if b.Memo != nil {
+			// The entries' layouts of the last build of a watch session.
+			s = b.Memo.Keep("pdf.session", func() any { return &layout.Session{} }).(*layout.Session)
+		}
+		l.p, l.ds = LayWith(b.Doc, b.Links, b.Config, s)
 	})
 	return l.p, l.ds
 }
@@ -74,11 +79,17 @@ func Laid(b *book.Book) (*Printed, diag.List) {
 // Lay sets the book's pages. It returns nil, with the errors, when the
 // fonts book.yaml names cannot be used.
 func Lay(doc *ast.Document, links *link.Links, cfg *config.Book) (*Printed, diag.List) {
+	return LayWith(doc, links, cfg, nil)
+}
+
+// LayWith is Lay, reusing what session s kept of the layout before
+// (see layout.Session); nil keeps nothing.
+func LayWith(doc *ast.Document, links *link.Links, cfg *config.Book, s *layout.Session) (*Printed, diag.List) {
 	set, ds := Fonts(cfg)
 	if set == nil {
 		return nil, ds
 	}
-	d, _, lds := layout.Layout(doc, links, cfg, set)
+	d, _, lds := layout.LayoutWith(doc, links, cfg, set, s)
 	return &Printed{doc: d, pages: printPages(d)}, append(ds, lds...)
 }
 

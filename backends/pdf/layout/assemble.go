@@ -99,7 +99,9 @@ func (em *emitter) mainPages(pgs []pageOut) {
 				pe.seen = notes[i]
 				pe.page(&pgs[i], strconv.Itoa(i+1), heads[i])
 				pe.sources[len(pe.sources)-1].At = e.mainAt[i]
-				pgs[i].release()
+				if !e.keepBoxes {
+					pgs[i].release()
+				}
 			}
 		})
 	}

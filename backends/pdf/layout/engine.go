@@ -19,6 +19,9 @@ type engine struct {
 	// mainAt tells, for each main-matter page, the node its text begins
 	// with (see pageStarts).
 	mainAt []any
+	// keepBoxes keeps the main matter's boxes in the galley after their
+	// pages are drawn: a session sets the next layout from them.
+	keepBoxes bool
 	// elemHint is about how many structure elements the main matter
 	// has, to size the document's element table once.
 	elemHint int

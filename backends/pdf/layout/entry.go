@@ -20,6 +20,19 @@ type entryCache struct {
 	out    entryOut   // what the last run that set the entry left
 	refs   []labelRef // the page labels the entry prints
 	sites  map[*ast.Ref]*refSite
+	used   []*paraCache // the paragraphs in out that print page labels or have warnings
+}
+
+// fitsExactly reports whether the entry's output is what setting it
+// again in this run would give, paragraph by paragraph (see
+// paraCache.fitsExactly).
+func (c *entryCache) fitsExactly(e *engine) bool {
+	for _, pc := range c.used {
+		if !pc.fitsExactly(e, pc.w) {
+			return false
+		}
+	}
+	return true
 }
 
 // paraCache is one paragraph's set lines, their figures and, for the
@@ -36,6 +49,7 @@ type paraCache struct {
 // about their lines.
 type paraExtra struct {
 	sig   string
+	texts string     // the labels' texts, where sig has their lengths only
 	dyns  []labelRef // targets whose page labels the paragraph prints
 	sites []*refSite // its references whose pages it may print
 	warns []onceWarn
@@ -65,8 +79,12 @@ type entryBuilder struct {
 	cur    *snode                 // the structure element being set
 	done   map[*ast.Footnote]bool // notes already attached to a box
 	w      *worker
-	refs   []labelRef // the page labels the entry's paragraphs print
-	nodes  int        // the structure elements opened
+	refs   []labelRef   // the page labels the entry's paragraphs print
+	nodes  int          // the structure elements opened
+	used   []*paraCache // see entryCache.used
+	// exact reuses only paragraphs set with the very label texts of
+	// this run (see paraCache.fitsExactly): a session's first run.
+	exact bool
 	// filling tells that a paragraph's text is being read; fillWarns
 	// collects its once-per-entry warnings, for its cache entry.
 	filling   bool

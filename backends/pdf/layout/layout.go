@@ -25,6 +25,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"bookc/ast"
 	"bookc/backends/pdf/page"
@@ -58,14 +59,29 @@ type Stats struct {
 // returned diagnostics are warnings about the content (positions in the
 // entries) and never fatal.
 func Layout(doc *ast.Document, links *link.Links, cfg *config.Book, set *fonts.Set) (*page.Doc, Stats, diag.List) {
+	return LayoutWith(doc, links, cfg, set, nil)
+}
+
+// LayoutWith is Layout, taking over from session s the entries whose
+// inputs have not changed since the layout before (see Session), and
+// keeping this layout's entries there for the next; nil keeps nothing.
+func LayoutWith(doc *ast.Document, links *link.Links, cfg *config.Book, set *fonts.Set, s *Session) (*page.Doc, Stats, diag.List) {
 	e := newEngine(cfg, links, set)
-	m := newMain(e, doc)
+	if s != nil {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		e.keepBoxes = true
+	}
+	m := newMain(e, doc, s)
 	pages, ds, st := m.settle()
 	e.mainAt = m.pageStarts(pages)
 	for _, p := range m.parts {
 		e.elemHint += p.nodes
 	}
 	d := e.assemble(doc, pages, &st)
+	if s != nil {
+		s.keep(m)
+	}
 	return d, st, ds
 }
 
@@ -81,9 +97,18 @@ type mainMatter struct {
 	run     int        // the run under way, from 1
 	parts   []entryOut // what the last run set, entry by entry
 	changed []bool     // by labelRef: the label's width changed for this run
+	// kept tells, by entry, that its cache comes from the session and
+	// may serve the first run as it is; sigs are the entries'
+	// fingerprints for the session.
+	kept []bool
+	sigs []string
+	took atomic.Int32 // kept entries the first run did not set again
+	// settled is set when the last run's output agrees with the page
+	// labels and reference sites the runs ended with.
+	settled bool
 }
 
-func newMain(e *engine, doc *ast.Document) *mainMatter {
+func newMain(e *engine, doc *ast.Document, s *Session) *mainMatter {
 	m := &mainMatter{e: e, doc: doc, caches: make([]*entryCache, len(doc.Entries))}
 	for i := range m.caches {
 		m.caches[i] = &entryCache{paras: map[any]*paraCache{}, images: map[*ast.Image]*imageData{}}
@@ -94,6 +119,10 @@ func newMain(e *engine, doc *ast.Document) *mainMatter {
 	e.pages = estimatePages(e, doc)
 	wg.Wait()
 	e.numberRefs(m.refIDs)
+	if s != nil {
+		m.sigs = entrySigs(e, doc, m.outl)
+		m.kept = s.start(m)
+	}
 	return m
 }
 
@@ -113,12 +142,14 @@ func (m *mainMatter) settle() ([]pageOut, diag.List, Stats) {
 		locateSites(pages)
 		sites := m.updateSites(found)
 		if len(moving) == 0 && !sites {
+			m.settled = true
 			break
 		}
 		if !sites && !m.reflows(moving, found) {
 			// Another run would set every line as this one did.
 			m.adopt(found)
 			moving = nil
+			m.settled = true
 			break
 		}
 		if run == MaxRuns {
@@ -242,15 +273,21 @@ func join(parts []entryOut) ([]*vitem, diag.List, lineStats) {
 // buildEntry sets entry i with the separator that precedes it: a new
 // page for a chapter that is not small, else space and a thin rule. An
 // entry none of whose page labels changed width since the last run is
-// set as it was.
+// set as it was; so is, in the first run, an entry a session kept whose
+// paragraphs were set with this run's very labels.
 func (m *mainMatter) buildEntry(i int, w *worker) entryOut {
 	c := m.caches[i]
-	if m.run > 1 && !m.touched(c) && !c.sitesDirty() {
+	kept := m.run == 1 && m.kept != nil && m.kept[i]
+	switch {
+	case m.run > 1 && !m.touched(c) && !c.sitesDirty():
+		return c.out
+	case kept && c.fitsExactly(m.e):
+		m.took.Add(1)
 		return c.out
 	}
 	en := m.doc.Entries[i]
 	eb := m.e.newEntryBuilder(en, c, w)
-	eb.outl = m.outl[i]
+	eb.outl, eb.exact = m.outl[i], kept
 	var sep []vitem
 	switch {
 	case i == 0:
@@ -264,7 +301,7 @@ func (m *mainMatter) buildEntry(i int, w *worker) entryOut {
 	eb.build(sep)
 	items := w.out.add(eb.items)
 	w.entry = eb.items[:0]
-	c.out, c.refs = entryOut{items: items, ds: eb.ds, st: eb.st, starts: eb.starts, nodes: eb.nodes}, eb.refs
+	c.out, c.refs, c.used = entryOut{items: items, ds: eb.ds, st: eb.st, starts: eb.starts, nodes: eb.nodes}, eb.refs, eb.used
 	return c.out
 }
 

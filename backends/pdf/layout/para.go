@@ -63,7 +63,7 @@ func (eb *entryBuilder) para(key any, c ctx, o paraOpts, fill func(r *runs)) []v
 	if key != nil {
 		pc = eb.cache.paras[key]
 	}
-	if pc.fits(eb.e, w) {
+	if eb.exact && pc.fitsExactly(eb.e, w) || !eb.exact && pc.fits(eb.e, w) {
 		if pc.x != nil {
 			eb.replay(pc.x.warns)
 		}
@@ -86,6 +86,14 @@ func (pc *paraCache) fits(e *engine, w float64) bool {
 	return pc.x == nil || e.dynSig(pc.x.dyns)+siteSig(pc.x.sites) == pc.x.sig
 }
 
+// fitsExactly is fits, asking besides that the page labels printed be
+// the very texts the paragraph was set with rather than texts of their
+// lengths: digits kern ("11" is narrower than "10"), so a label's text
+// moves what follows it a little.
+func (pc *paraCache) fitsExactly(e *engine, w float64) bool {
+	return pc.fits(e, w) && (pc.x == nil || pc.x.texts == e.labelTexts(pc.x.dyns))
+}
+
 // setPara reads and breaks a paragraph, and caches it under key unless
 // it refers to footnotes: such a paragraph is set in every run, so that
 // its notes are set, and their lines and warnings counted, alike. It
@@ -106,6 +114,7 @@ func (eb *entryBuilder) setPara(key any, w float64, c ctx, o paraOpts, fill func
 	}
 	x.dyns, x.sites = r.dyns, r.sites
 	x.sig = eb.e.dynSig(r.dyns) + siteSig(r.sites)
+	x.texts = eb.e.labelTexts(r.dyns)
 	built := wk.builder(!o.noHyph).BuildInto(borrow(&wk.items), r.list, pc.widths(o))
 	lb := eb.e.codeBreaks(built, w)
 	var rg []linebreak.Item
@@ -140,6 +149,7 @@ func (pc *paraCache) widths(o paraOpts) linebreak.LineWidths {
 func (eb *entryBuilder) reuse(pc *paraCache) {
 	eb.st.add(pc.st)
 	if pc.x != nil {
+		eb.used = append(eb.used, pc)
 		eb.ds = append(eb.ds, pc.x.ds...)
 		eb.refs = append(eb.refs, pc.x.dyns...)
 	}
@@ -272,6 +282,19 @@ func (e *engine) dynSig(ids []labelRef) string {
 	b := make([]byte, 0, len(ids))
 	for _, id := range ids {
 		b = append(b, byte('0'+min(len(e.label(id)), 60)))
+	}
+	return string(b)
+}
+
+// labelTexts is the texts of the page labels ids, where the lengths
+// alone make dynSig; "" where dynSig has the texts already.
+func (e *engine) labelTexts(ids []labelRef) string {
+	if len(ids) == 0 || !e.tabular {
+		return ""
+	}
+	b := make([]byte, 0, 4*len(ids))
+	for _, id := range ids {
+		b = append(append(b, e.label(id)...), 0)
 	}
 	return string(b)
 }
