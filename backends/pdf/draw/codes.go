@@ -34,21 +34,26 @@ const (
 func (c *canvas) codeOf(i int, r rune) *runeCode {
 	e := &c.codes[i][r]
 	if e.n == 0 {
-		f := c.faces[i]
-		g, mapped := f.GlyphOf(r)
-		b := appendCode(make([]byte, 0, 4), g)
-		e.n = uint8(len(b))
-		b = append(b, 0, 0, 0)
-		e.code = binary.LittleEndian.Uint32(b)
-		if mapped {
-			e.flags |= codeMapped
-		}
-		if s := string(r); f.Printable(s) == s {
-			e.flags |= codePlain
-		}
-		e.w = int32(f.UnkernedWidth(string(r), 1000))
+		c.fillCode(i, r, e)
 	}
 	return e
+}
+
+// fillCode fills in e, the entry of rune r in face i's table.
+func (c *canvas) fillCode(i int, r rune, e *runeCode) {
+	f := c.faces[i]
+	g, mapped := f.GlyphOf(r)
+	b := appendCode(make([]byte, 0, 4), g)
+	e.n = uint8(len(b))
+	b = append(b, 0, 0, 0)
+	e.code = binary.LittleEndian.Uint32(b)
+	if mapped {
+		e.flags |= codeMapped
+	}
+	if s := string(r); f.Printable(s) == s {
+		e.flags |= codePlain
+	}
+	e.w = int32(f.UnkernedWidth(string(r), 1000))
 }
 
 // plain reports whether s can be drawn with face i as it is, as prepare

@@ -1,6 +1,7 @@
 package draw
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -152,6 +153,13 @@ type cutBuf struct {
 	pieces   []linkPiece
 	raw, all []byte
 	ends     []int
+	order    []pieceRef
+
+	// The link areas on the line of the text cut last: its baseline and
+	// the areas' indices, see cutAtLinks.
+	lineY     int64
+	lineLinks []int
+	lineOK    bool
 }
 
 // linkTexts fills in the Link elements of page i's annotations: the
@@ -176,6 +184,7 @@ func (w *writer) linkTexts(i int, buf *cutBuf) []textCut {
 	height := milli(w.doc.Height)
 	cuts := buf.cuts[:0]
 	buf.pieces = buf.pieces[:0]
+	buf.lineOK = false
 	for k := range p.Texts {
 		t := &p.Texts[k]
 		pieces := w.cutAtLinks(t, annots, height, buf)
@@ -214,25 +223,30 @@ func (w *writer) linkTexts(i int, buf *cutBuf) []textCut {
 // apart by more than a point and the spaces then collapsed. The texts
 // of a page share one string.
 func (w *writer) collectLinkTexts(p *page.Page, annots []linkAnnot, buf *cutBuf) {
+	order := buf.order[:0]
+	for ci, c := range buf.cuts {
+		if p.Texts[c.index].Elem <= 0 {
+			continue
+		}
+		for j := range c.pieces {
+			if l := c.pieces[j].link; l >= 0 && l < len(annots) {
+				order = append(order, pieceRef{link: int32(l), cut: int32(ci), piece: int32(j)})
+			}
+		}
+	}
+	slices.SortStableFunc(order, func(a, b pieceRef) int { return cmp.Compare(a.link, b.link) })
 	all, ends := buf.all[:0], buf.ends[:0]
+	at := 0
 	for k := range annots {
 		raw, end := buf.raw[:0], 0.0
-		for _, c := range buf.cuts {
-			t := &p.Texts[c.index]
-			if t.Elem <= 0 {
-				continue
+		for ; at < len(order) && int(order[at].link) == k; at++ {
+			c := &buf.cuts[order[at].cut]
+			t, pc := &p.Texts[c.index], &c.pieces[order[at].piece]
+			if len(raw) > 0 && pc.text.X > end+1 {
+				raw = append(raw, ' ')
 			}
-			for j := range c.pieces {
-				pc := &c.pieces[j]
-				if pc.link != k {
-					continue
-				}
-				if len(raw) > 0 && pc.text.X > end+1 {
-					raw = append(raw, ' ')
-				}
-				raw = append(raw, pc.text.Text...)
-				end = pc.text.X + w.doc.Faces[t.Face].UnkernedWidth(pc.text.Text, t.Size)*hscale(t)
-			}
+			raw = append(raw, pc.text.Text...)
+			end = pc.text.X + w.doc.Faces[t.Face].UnkernedWidth(pc.text.Text, t.Size)*hscale(t)
 		}
 		all = appendFields(all, raw)
 		ends = append(ends, len(all))
@@ -244,8 +258,11 @@ func (w *writer) collectLinkTexts(p *page.Page, annots []linkAnnot, buf *cutBuf)
 		w.links[annots[k].link-1].text = text[start:ends[k]]
 		start = ends[k]
 	}
-	buf.all, buf.ends = all, ends
+	buf.all, buf.ends, buf.order = all, ends, order
 }
+
+// pieceRef is a piece of a link's text in a cutBuf.
+type pieceRef struct{ link, cut, piece int32 }
 
 // appendFields appends the words of s, as strings.Fields splits them,
 // with one space between two.
@@ -308,11 +325,19 @@ func (w *writer) cutAtLinks(t *page.Text, annots []linkAnnot, height int64, buf 
 	f := w.doc.Faces[t.Face]
 	hs := hscale(t)
 	left, right, measured := milli(t.X), int64(0), false
+	if !buf.lineOK || buf.lineY != y {
+		buf.lineY, buf.lineOK, buf.lineLinks = y, true, buf.lineLinks[:0]
+		for k := range annots {
+			if a := &annots[k]; y >= a.y1 && y <= a.y2 {
+				buf.lineLinks = append(buf.lineLinks, k)
+			}
+		}
+	}
 	var nearBuf [8]int
 	near := nearBuf[:0]
-	for k := range annots {
+	for _, k := range buf.lineLinks {
 		a := &annots[k]
-		if y < a.y1 || y > a.y2 || left >= a.x2 {
+		if left >= a.x2 {
 			continue
 		}
 		if !measured { // only texts on a link's line are measured
