@@ -126,6 +126,8 @@ var (
 	pageRef   = regexp.MustCompile(`\(→ S\. ([0-9]+(?:[–, ]+[0-9]+)*)\)`)
 	gluedRef  = regexp.MustCompile(`\(→ S\. [0-9–, ]+\)[\p{L}\p{N}-]`)
 	folioWord = regexp.MustCompile(`^[0-9]+$`)
+	number    = regexp.MustCompile(`[0-9]+`)
+	labelWord = regexp.MustCompile(`^[0-9]+[.)]$|^[a-z][.)]$`)
 )
 
 // readPrinted measures the main matter: the pages from the one whose
@@ -255,7 +257,7 @@ func readPrinted(pages []bboxPage, fontSize, descent, top, bottom float64) print
 			f.glued = append(f.glued, fmt.Sprintf("S. %d %q", folio, m))
 		}
 		for _, m := range pageRef.FindAllStringSubmatch(s, -1) {
-			for _, n := range regexp.MustCompile(`[0-9]+`).FindAllString(m[1], -1) {
+			for _, n := range number.FindAllString(m[1], -1) {
 				if v, _ := strconv.Atoi(n); v == folio && !strings.Contains(m[1], "–") {
 					f.ownPage = append(f.ownPage, fmt.Sprintf("S. %d %q", folio, m[0]))
 				}
@@ -284,7 +286,7 @@ func readPrinted(pages []bboxPage, fontSize, descent, top, bottom float64) print
 // listLabel reports whether a line's first word is a list item's label:
 // a bullet, a dash or a number with a stop.
 func listLabel(s string) bool {
-	return s == "•" || s == "–" || s == "◦" || regexp.MustCompile(`^[0-9]+[.)]$|^[a-z][.)]$`).MatchString(s)
+	return s == "•" || s == "–" || s == "◦" || labelWord.MatchString(s)
 }
 
 func lineText(l bboxLine) string {
