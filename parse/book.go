@@ -72,12 +72,33 @@ func (c *Cache) readFile(cfg *config.Book, name string) (entries []*ast.Entry, d
 			ds.Errorf(ast.Pos{File: name}, "internal error while parsing this file (please report it with the file): %v", r)
 		}
 	}()
-	f, err := os.Open(filepath.Join(cfg.Dir, filepath.FromSlash(name)))
+	path := filepath.Join(cfg.Dir, filepath.FromSlash(name))
+	var st stamp
+	if c != nil {
+		fi, err := os.Stat(path)
+		if err != nil {
+			ds.Errorf(ast.Pos{File: name}, "%v", unwrapPath(err))
+			return nil, ds
+		}
+		st = stampOf(fi)
+		if entries, ds, ok := c.unchanged(name, st, cfg.Language); ok {
+			return entries, ds
+		}
+	}
+	read := now()
+	f, err := os.Open(path)
 	if err != nil {
 		ds.Errorf(ast.Pos{File: name}, "%v", unwrapPath(err))
 		return nil, ds
 	}
 	defer f.Close()
+	if c != nil {
+		// The stamp kept is the open file's, taken before it is read: a
+		// write during the read leaves a later stamp on the file.
+		if fi, err := f.Stat(); err == nil {
+			st = stampOf(fi)
+		}
+	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
 		ds.Errorf(ast.Pos{File: name}, "%v", unwrapPath(err))
@@ -87,7 +108,7 @@ func (c *Cache) readFile(cfg *config.Book, name string) (entries []*ast.Entry, d
 		ds.Errorf(ast.Pos{File: name}, "file is larger than %d MiB; split it", MaxFileSize>>20)
 		return nil, ds
 	}
-	return c.parse(name, data, cfg.Language)
+	return c.parse(name, data, cfg.Language, st, read)
 }
 
 func unwrapPath(err error) error {

@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"bookc/ast"
 	"bookc/config"
@@ -202,5 +204,73 @@ func TestCachedGeneratedIDsMatchCleanBuild(t *testing.T) {
 	}
 	if c.Hits == 0 {
 		t.Fatal("the cache was not used")
+	}
+}
+
+// TestCacheTrustsOldStamps checks that a file whose stamp is as it was,
+// long enough after its last change, is not read again, and that any
+// change of it (content, size, a new file renamed over it, a change
+// within the racy window) is seen.
+func TestCacheTrustsOldStamps(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.md", "## Alpha\n\nText.\n")
+	write("b.md", "## Beta\n\nText.\n")
+	cfg, _ := config.Parse("book.yaml", []byte("title: T\n"))
+	cfg.Dir = dir
+	files := []string{"a.md", "b.md"}
+	c := NewCache()
+	defer func(old func() time.Time) { now = old }(now)
+	ids := func() string {
+		doc, _ := c.Book(cfg, files)
+		var out []string
+		for _, e := range doc.Entries {
+			out = append(out, e.ID())
+		}
+		slices.Sort(out)
+		return strings.Join(out, " ")
+	}
+	// Read just after writing: the stamps are not trusted yet, so the
+	// next build reads both again and finds them by content.
+	ids()
+	if ids(); c.Unread != 0 || c.Hits != 2 {
+		t.Fatalf("fresh files: unread %d hits %d, want 0 and 2", c.Unread, c.Hits)
+	}
+	// Later, the stamps are trusted.
+	now = func() time.Time { return time.Now().Add(time.Minute) }
+	ids() // read again, now long after the last change
+	unread := c.Unread
+	if got := ids(); got != "Alpha Beta" || c.Unread != unread+2 {
+		t.Fatalf("old files: %q, unread %d, want 2 more than %d", got, c.Unread, unread)
+	}
+	// A change of the same size within the same second keeps no stamp
+	// equal: the times and the status change time move.
+	write("a.md", "## Gamma\n\nText.\n")
+	if got := ids(); got != "Beta Gamma" {
+		t.Fatalf("edit not seen: %q", got)
+	}
+	// An editor's save: a new file renamed over the old one.
+	write("b.tmp", "## Delta\n\nText.\n")
+	if err := os.Rename(filepath.Join(dir, "b.tmp"), filepath.Join(dir, "b.md")); err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(); got != "Delta Gamma" {
+		t.Fatalf("rename not seen: %q", got)
+	}
+	// Within the racy window a stamp is not trusted: a coarse clock may
+	// give a file written again in the same tick the same stamp.
+	base := time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC)
+	st := stamp{mtime: base.UnixNano(), ctime: base.Add(time.Second).UnixNano()}
+	for _, c := range []struct {
+		after time.Duration
+		want  bool
+	}{{0, false}, {2 * time.Second, false}, {3 * time.Second, true}, {-time.Hour, false}} {
+		if got := st.trusted(base.Add(c.after)); got != c.want {
+			t.Errorf("read %v after the modification, the status change a second later: trusted %v, want %v", c.after, got, c.want)
+		}
 	}
 }

@@ -211,6 +211,9 @@ func editorFile(name string) bool {
 func (w *watcher) rebuild() {
 	start := time.Now()
 	opts := build.Options{Dir: w.flags.dir, OutDir: w.flags.out, Strict: w.flags.strict, Cache: w.cache, Memo: w.memo}
+	if w.flags.verbose && !w.flags.quiet {
+		opts.Trace = newProgress(w.stderr, true, false).trace
+	}
 	b, ds := build.LoadWith(opts)
 	report(w.stderr, ds, w.flags.quiet)
 	if w.hooks.loaded != nil {
