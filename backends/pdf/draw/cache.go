@@ -3,7 +3,10 @@ package draw
 import (
 	"bytes"
 	"hash/maphash"
+	"slices"
 	"sync"
+
+	"bookc/fonts"
 )
 
 // Cache keeps the compressed streams of the last document drawn with it
@@ -30,7 +33,13 @@ type Cache struct {
 	prev map[cacheKey][]*cacheEntry // entries of the last document
 	cur  map[cacheKey][]*cacheEntry // entries of this one
 
+	// The pages drawn (see pagecache.go), by the hash of their inputs,
+	// and the faces they were drawn with.
+	prevPages, curPages map[uint64][]*drawnPage
+	faces               []uint64
+
 	hits, misses int // of this document, for tests and benchmarks
+	pageHits     int
 }
 
 // cacheKey selects the entries that may hold a stream.
@@ -46,7 +55,7 @@ type cacheEntry struct {
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{seed: maphash.MakeSeed(), cur: make(map[cacheKey][]*cacheEntry)}
+	return &Cache{seed: maphash.MakeSeed(), cur: make(map[cacheKey][]*cacheEntry), curPages: make(map[uint64][]*drawnPage)}
 }
 
 // lookup returns the compressed bytes of raw at level if the cache holds
@@ -89,9 +98,10 @@ func (c *Cache) store(k cacheKey, raw, packed []byte) []byte {
 	return e.packed
 }
 
-// begin starts a document: the entries of the one before become the
-// candidates for reuse.
-func (c *Cache) begin() {
+// begin starts a document drawn with faces: the entries of the one
+// before become the candidates for reuse, its pages only if they were
+// drawn with the same faces.
+func (c *Cache) begin(faces []*fonts.Face) {
 	if c == nil {
 		return
 	}
@@ -100,7 +110,16 @@ func (c *Cache) begin() {
 	if len(c.cur) > 0 {
 		c.prev, c.cur = c.cur, make(map[cacheKey][]*cacheEntry, len(c.cur))
 	}
-	c.hits, c.misses = 0, 0
+	sums := make([]uint64, len(faces))
+	for i, f := range faces {
+		sums[i] = maphash.Bytes(c.seed, f.Data())
+	}
+	c.prevPages, c.curPages = c.curPages, make(map[uint64][]*drawnPage, len(c.curPages))
+	if !slices.Equal(sums, c.faces) {
+		c.prevPages = nil
+	}
+	c.faces = sums
+	c.hits, c.misses, c.pageHits = 0, 0, 0
 }
 
 // end finishes a document: entries it did not use are dropped.
@@ -109,6 +128,6 @@ func (c *Cache) end() {
 		return
 	}
 	c.mu.Lock()
-	c.prev = nil
+	c.prev, c.prevPages = nil, nil
 	c.mu.Unlock()
 }

@@ -21,9 +21,14 @@ type canvas struct {
 	b        []byte
 	pageNo   int // 1-based number of the page being drawn
 	problems []Problem
-	used     []runeSet
-	codes    [][codeLimit]runeCode // see codes.go
-	missing  map[missingKey]*missingRune
+	used     []runeSet // the runes drawn, by face
+	misses   int       // runes drawn that their face lacks
+	// While a page is recorded for the cache: the canvas's runes, used
+	// then holding the page's alone; and the page's drawing inputs.
+	all     []runeSet
+	in      pageIn
+	codes   [][codeLimit]runeCode // see codes.go
+	missing map[missingKey]*missingRune
 
 	fill, stroke page.Color
 	lineWidth    int64 // thousandths of a point; 0 while unset
@@ -64,6 +69,24 @@ func newCanvas(faces []*fonts.Face, height float64) *canvas {
 		}
 	}
 	return c
+}
+
+// record starts recording the runes of the next page drawn apart from
+// the canvas's (see recorded).
+func (c *canvas) record() {
+	if c.all == nil {
+		c.all = c.used
+		c.used = make([]runeSet, len(c.all))
+	}
+}
+
+// recorded returns the runes drawn since record, adds them to the
+// canvas's and starts the next page empty.
+func (c *canvas) recorded() []faceRune {
+	for i := range c.all {
+		c.all[i].union(&c.used[i])
+	}
+	return runesOf(c.used)
 }
 
 // problem records a Problem on the current page.

@@ -65,7 +65,7 @@ func WriteCheckedWith(doc *page.Doc, cache *Cache) (out []byte, problems []Probl
 	if err := validate(doc); err != nil {
 		return nil, nil, err
 	}
-	cache.begin()
+	cache.begin(doc.Faces)
 	defer cache.end()
 	w := &writer{doc: doc, cache: cache, missing: make(map[missingKey]*missingRune), used: make([]runeSet, len(doc.Faces))}
 	date := w.date()

@@ -63,26 +63,45 @@ func (p *pool) work(c *canvas) {
 	}
 }
 
-// drawPage writes and compresses the content stream of one page.
+// drawPage writes and compresses the content stream of one page, or
+// takes it from the cache when the page was drawn before as it is.
 func (p *pool) drawPage(c *canvas, zw *zlib.Writer, buf *bytes.Buffer, j pageJob) (res pageResult) {
 	defer func() {
 		if r := recover(); r != nil {
 			res = pageResult{err: fmt.Errorf("pdf: page %d: drawing failed: %v", j.index+1, r)}
 		}
 	}()
+	w := p.w
+	keep := w.cache != nil
+	if keep {
+		w.pageInputs(j, &c.in)
+		if d := w.cache.lookupPage(c.in.b); d != nil {
+			return w.reusePage(j.index, &c.in, d, c)
+		}
+		c.record()
+	}
 	c.problems = c.problems[:0]
+	misses := c.misses
 	var cuts []textCut
 	if j.tagged {
-		cuts = p.w.linkTexts(j.index, &c.cutBuf)
+		cuts = w.linkTexts(j.index, &c.cutBuf)
 	}
-	raw := c.draw(j.index+1, p.w.doc.Pages[j.index], j.images, j.tagged, cuts)
+	raw := c.draw(j.index+1, w.doc.Pages[j.index], j.images, j.tagged, cuts)
 	if len(c.mcids) > 0 {
 		res.mcids = slices.Clone(c.mcids)
 		res.images = c.imageMCIDs
 	}
-	res.data = deflate(p.w.cache, zw, buf, zlib.BestSpeed, raw)
+	res.data = deflate(w.cache, zw, buf, zlib.BestSpeed, raw)
 	if len(c.problems) > 0 {
 		res.problems = slices.Clone(c.problems)
+	}
+	if keep {
+		runes := c.recorded()
+		// Problems name the page they are on, and missing runes count
+		// where they were first drawn: such pages are drawn again.
+		if len(c.problems) == 0 && c.misses == misses {
+			w.keepPage(j.index, &c.in, &res, runes)
+		}
 	}
 	return res
 }
@@ -131,8 +150,12 @@ func (p *pool) finish() error {
 	}
 	slices.SortStableFunc(w.problems, func(a, b Problem) int { return cmp.Compare(a.Page, b.Page) })
 	for _, c := range p.canvases {
+		used := c.used
+		if c.all != nil {
+			used = c.all
+		}
 		for i := range w.used {
-			w.used[i].union(&c.used[i])
+			w.used[i].union(&used[i])
 		}
 		for k, m := range c.missing {
 			if have := w.missing[k]; have != nil {

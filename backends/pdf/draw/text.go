@@ -286,6 +286,7 @@ func (c *canvas) endRun() {
 
 // noteMissing counts a rune drawn with a face that lacks it.
 func (c *canvas) noteMissing(face int, r rune) {
+	c.misses++
 	k := missingKey{face, r}
 	m := c.missing[k]
 	if m == nil {
