@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -70,7 +71,11 @@ func writeEntry(t *testing.T, dir string, rng *rand.Rand, i, n int) {
 // memo of the builds before (as watch does) writes the same bytes as a
 // clean build.
 func TestIncrementalBuild(t *testing.T) {
-	rng := rand.New(rand.NewSource(15))
+	seed := int64(15)
+	if s, err := strconv.ParseInt(os.Getenv("BOOKC_INCR_SEED"), 10, 64); err == nil {
+		seed = s // another sequence of edits
+	}
+	rng := rand.New(rand.NewSource(seed))
 	const n = 220
 	dir := incrBook(t, rng, n)
 	cache, memo := parse.NewCache(), &book.Memo{}

@@ -21,18 +21,157 @@ type entryCache struct {
 	refs   []labelRef // the page labels the entry prints
 	sites  map[*ast.Ref]*refSite
 	used   []*paraCache // the paragraphs in out that print page labels or have warnings
+	// Earlier settings, for a watch session (see Session): the entry's
+	// outputs as the runs of the layouts before left them, the latest
+	// first, and the paragraphs set before the ones in paras, by key.
+	vers []entryVer
+	alts map[any][]*paraCache
+}
+
+// entryVer is one setting of an entry. A cached paragraph's boxes are
+// shared by the settings that reuse it, and each setting makes them
+// content of its own elements: elems keeps the element of each box of
+// out, in order, as this setting left it.
+type entryVer struct {
+	out   entryOut
+	refs  []labelRef
+	used  []*paraCache
+	elems []*snode
+}
+
+// take makes v the entry's present setting.
+func (c *entryCache) take(v *entryVer) {
+	c.out, c.refs, c.used = v.out, v.refs, v.used
+	k := 0
+	for _, it := range v.out.items {
+		if it.box != nil {
+			it.box.elem = v.elems[k]
+			k++
+		}
+	}
+	for _, pc := range v.used {
+		if pc.key != nil && !pc.notes {
+			c.setPara(pc.key, pc)
+		}
+	}
+}
+
+// maxVers is how many settings of an entry, and of a paragraph that
+// prints page labels, are kept: a layout takes three runs or fewer to
+// settle as a rule, and each run sets with other labels.
+const maxVers = 4
+
+// remember keeps the entry's present setting among its versions.
+func (c *entryCache) remember() {
+	if c.vers == nil {
+		return
+	}
+	if len(c.vers) == maxVers {
+		c.vers = c.vers[:maxVers-1]
+	}
+	var elems []*snode
+	for _, it := range c.out.items {
+		if it.box != nil {
+			elems = append(elems, it.box.elem)
+		}
+	}
+	c.vers = append(c.vers, entryVer{})
+	copy(c.vers[1:], c.vers)
+	c.vers[0] = entryVer{out: c.out, refs: c.refs, used: c.used, elems: elems}
 }
 
 // fitsExactly reports whether the entry's output is what setting it
 // again in this run would give, paragraph by paragraph (see
 // paraCache.fitsExactly).
-func (c *entryCache) fitsExactly(e *engine) bool {
-	for _, pc := range c.used {
+func (c *entryCache) fitsExactly(e *engine) bool { return fitExactly(e, c.used) }
+
+func fitExactly(e *engine, used []*paraCache) bool {
+	for _, pc := range used {
 		if !pc.fitsExactly(e, pc.w) {
 			return false
 		}
 	}
 	return true
+}
+
+// takeExact makes the present setting the latest version that setting
+// the entry afresh in this run would give, as fitsExactly judges, and
+// its paragraphs those the entry's cache holds; it reports whether
+// there is one.
+func (c *entryCache) takeExact(e *engine) bool {
+	for i := range c.vers {
+		if fitExactly(e, c.vers[i].used) {
+			c.take(&c.vers[i])
+			return true
+		}
+	}
+	return false
+}
+
+// takeRebuilt is takeExact for a run after the first, in which an
+// entry set again reuses every cached paragraph whose labels have the
+// lengths it was set with: a version is what setting the entry gives
+// if each of its paragraphs that prints labels is the one the cache
+// would give, or, where the cache holds none that fits, one set with
+// this run's very labels.
+func (c *entryCache) takeRebuilt(e *engine) bool {
+	for i := range c.vers {
+		if c.rebuilds(e, &c.vers[i]) {
+			c.take(&c.vers[i])
+			return true
+		}
+	}
+	return false
+}
+
+// rebuilds reports whether setting the entry now gives version v.
+func (c *entryCache) rebuilds(e *engine, v *entryVer) bool {
+	for _, pc := range v.used {
+		var cur *paraCache
+		if pc.key != nil && !pc.notes {
+			cur = c.paras[pc.key]
+		}
+		switch {
+		case cur.fits(e, pc.w):
+			if cur != pc && !(cur.fitsExactly(e, pc.w) && pc.fitsExactly(e, pc.w)) {
+				return false
+			}
+		case !pc.fitsExactly(e, pc.w):
+			return false
+		}
+	}
+	return true
+}
+
+// setPara makes pc the paragraph cached under key, keeping the one it
+// replaces among the alternatives if it prints page labels.
+func (c *entryCache) setPara(key any, pc *paraCache) {
+	old := c.paras[key]
+	c.paras[key] = pc
+	if c.alts == nil || old == nil || old == pc || old.x == nil || old.x.sig == "" {
+		return
+	}
+	alts := c.alts[key]
+	for _, a := range alts {
+		if a == old {
+			return
+		}
+	}
+	if len(alts) == maxVers {
+		alts = alts[:maxVers-1]
+	}
+	c.alts[key] = append([]*paraCache{old}, alts...)
+}
+
+// alternative returns an earlier setting of the paragraph under key
+// that setting it afresh at measure w now would give, if one is kept.
+func (c *entryCache) alternative(e *engine, key any, w float64) *paraCache {
+	for _, a := range c.alts[key] {
+		if a.fitsExactly(e, w) {
+			return a
+		}
+	}
+	return nil
 }
 
 // paraCache is one paragraph's set lines, their figures and, for the
@@ -42,6 +181,8 @@ type paraCache struct {
 	w     float64
 	st    lineStats
 	x     *paraExtra
+	key   any  // what it is cached under, nil for nothing
+	notes bool // it refers to footnotes, and is set in every run
 }
 
 // paraExtra is what some paragraphs have: the page labels they print and

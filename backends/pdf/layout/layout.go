@@ -122,6 +122,11 @@ func newMain(e *engine, doc *ast.Document, s *Session) *mainMatter {
 	if s != nil {
 		m.sigs = entrySigs(e, doc, m.outl)
 		m.kept = s.start(m)
+		for _, c := range m.caches {
+			if c.vers == nil {
+				c.vers, c.alts = make([]entryVer, 0, maxVers), map[any][]*paraCache{}
+			}
+		}
 	}
 	return m
 }
@@ -281,8 +286,10 @@ func (m *mainMatter) buildEntry(i int, w *worker) entryOut {
 	switch {
 	case m.run > 1 && !m.touched(c) && !c.sitesDirty():
 		return c.out
-	case kept && c.fitsExactly(m.e):
+	case kept && c.takeExact(m.e):
 		m.took.Add(1)
+		return c.out
+	case m.run > 1 && c.takeRebuilt(m.e):
 		return c.out
 	}
 	en := m.doc.Entries[i]
@@ -302,6 +309,7 @@ func (m *mainMatter) buildEntry(i int, w *worker) entryOut {
 	items := w.out.add(eb.items)
 	w.entry = eb.items[:0]
 	c.out, c.refs, c.used = entryOut{items: items, ds: eb.ds, st: eb.st, starts: eb.starts, nodes: eb.nodes}, eb.refs, eb.used
+	c.remember()
 	return c.out
 }
 

@@ -70,6 +70,18 @@ func (eb *entryBuilder) para(key any, c ctx, o paraOpts, fill func(r *runs)) []v
 		eb.reuse(pc)
 		return pc.items
 	}
+	if key != nil {
+		// An earlier setting made with the very inputs this one would
+		// have is what setting it gives.
+		if alt := eb.cache.alternative(eb.e, key, w); alt != nil {
+			eb.cache.setPara(key, alt)
+			if alt.x != nil {
+				eb.replay(alt.x.warns)
+			}
+			eb.reuse(alt)
+			return alt.items
+		}
+	}
 	pc = eb.setPara(key, w, c, o, fill, label)
 	if pc == nil {
 		return nil
@@ -131,8 +143,9 @@ func (eb *entryBuilder) setPara(key any, w float64, c ctx, o paraOpts, fill func
 		pc.x = wk.extra.one()
 		*pc.x = x
 	}
+	pc.key, pc.notes = key, r.notes
 	if key != nil && !r.notes {
-		eb.cache.paras[key] = pc
+		eb.cache.setPara(key, pc)
 	}
 	return pc
 }
