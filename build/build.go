@@ -28,15 +28,15 @@ type Backend struct {
 	// Owns is a folder of the output that holds this backend's files
 	// alone: a build removes what it did not write there.
 	Owns string
-	// Slow backends are written after the others when watching, so that
-	// the fast outputs are fresh first.
-	Slow bool
+	// Lead backends are rendered and written first when watching, the
+	// others after them.
+	Lead bool
 }
 
 // Backends lists every output bookc writes, in the order they are built:
 // the one place the formats are named.
 var Backends = []Backend{
-	{Name: "pdf", Render: pdf.Render, Slow: true},
+	{Name: "pdf", Render: pdf.Render, Lead: true},
 	{Name: "epub", Render: epub.Render},
 	{Name: "anki", Alias: "csv", Render: anki.Render, Owns: anki.MediaDir},
 }
@@ -170,19 +170,19 @@ func Select(names []string) ([]Backend, error) {
 	return out, nil
 }
 
-// FastFirst splits backends into the fast ones and the slow ones, each
+// LeadFirst splits backends into the lead ones and the others, each
 // group in build order, leaving out an empty group.
-func FastFirst(backends []Backend) [][]Backend {
-	var fast, slow []Backend
+func LeadFirst(backends []Backend) [][]Backend {
+	var lead, rest []Backend
 	for _, b := range backends {
-		if b.Slow {
-			slow = append(slow, b)
+		if b.Lead {
+			lead = append(lead, b)
 		} else {
-			fast = append(fast, b)
+			rest = append(rest, b)
 		}
 	}
 	var groups [][]Backend
-	for _, g := range [][]Backend{fast, slow} {
+	for _, g := range [][]Backend{lead, rest} {
 		if len(g) > 0 {
 			groups = append(groups, g)
 		}

@@ -231,26 +231,26 @@ func (w *watcher) rebuild() {
 		fmt.Fprintf(w.stderr, "%s %v\n", clock(), err)
 		return
 	}
-	groups := build.FastFirst(sel)
+	groups := build.LeadFirst(sel)
 	if len(w.flags.formats) > 0 {
 		groups = [][]build.Backend{sel}
 	}
-	// The groups are rendered at once, each writing its files as soon as
-	// they are ready: the PDF needs the print layout the EPUB's page list
-	// follows, but not the EPUB. The writes take turns.
+	// The groups are rendered one after the other, each starting when the
+	// one before is rendered, while that one's files are written.
 	done := make([]chan *build.Outputs, len(groups))
-	for i, g := range groups {
+	for i := range groups {
 		done[i] = make(chan *build.Outputs, 1)
-		go func() { done[i] <- build.Rendered(b, g, &opts) }()
 	}
+	render := func(i int) { done[i] <- build.Rendered(b, groups[i], &opts) }
+	go render(0)
 	for i, g := range groups {
 		r := <-done[i]
 		if i > 0 && w.ctx.Err() != nil {
 			fmt.Fprintf(w.stderr, "%s stopped before %s; unchanged\n", clock(), groupNames(g))
-			for _, d := range done[i+1:] {
-				<-d
-			}
 			return
+		}
+		if i+1 < len(groups) {
+			go render(i + 1)
 		}
 		written, eds := r.Write(opts)
 		report(w.stderr, eds, w.flags.quiet)

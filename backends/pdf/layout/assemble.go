@@ -75,6 +75,9 @@ func (em *emitter) mainPages(pgs []pageOut) {
 	notes := make([]map[*ast.Footnote]int, len(pgs))
 	n := max(1, min(runtime.GOMAXPROCS(0), len(pgs)/minPagesPerDrawer))
 	parts := make([]emitter, n)
+	if e.reuse != nil {
+		e.reuse.cur = make([][]*keptPage, n)
+	}
 	var wg sync.WaitGroup
 	for k := range parts {
 		lo, hi := k*len(pgs)/n, (k+1)*len(pgs)/n
@@ -91,13 +94,29 @@ func (em *emitter) mainPages(pgs []pageOut) {
 		*pe = emitter{e: e, d: em.d, off: em.next() + lo, part: em.part, numbered: true, used: make([]bool, len(em.used)),
 			drawn: make([]*page.Page, 0, hi-lo), sources: make([]page.Source, 0, hi-lo)}
 		wg.Go(func() {
+			var key pageKey
+			var ids []int32
+			to := map[int32]int32{}
 			for i := lo; i < hi; i++ {
 				if pgs[i].blank {
 					pe.blank()
 					continue
 				}
 				pe.seen = notes[i]
-				pe.page(&pgs[i], strconv.Itoa(i+1), heads[i])
+				label := strconv.Itoa(i + 1)
+				switch r := e.reuse; {
+				case r == nil:
+					pe.page(&pgs[i], label, heads[i])
+				default:
+					ids = pe.keyOf(&pgs[i], label, heads[i], &key, ids[:0])
+					if kp := r.lookup(&key); kp != nil && pe.take(kp, ids, to) {
+						r.cur[k] = append(r.cur[k], kp)
+						break
+					}
+					from := len(pe.outline)
+					pe.page(&pgs[i], label, heads[i])
+					r.cur[k] = append(r.cur[k], pe.keep(&key, ids, from))
+				}
 				pe.sources[len(pe.sources)-1].At = e.mainAt[i]
 				if !e.keepBoxes {
 					pgs[i].release()

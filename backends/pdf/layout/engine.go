@@ -22,6 +22,9 @@ type engine struct {
 	// keepBoxes keeps the main matter's boxes in the galley after their
 	// pages are drawn: a session sets the next layout from them.
 	keepBoxes bool
+	// reuse holds the main pages of a session's last layout (see
+	// pageReuse); nil outside a session.
+	reuse *pageReuse
 	// elemHint is about how many structure elements the main matter
 	// has, to size the document's element table once.
 	elemHint int

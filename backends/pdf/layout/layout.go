@@ -71,6 +71,7 @@ func LayoutWith(doc *ast.Document, links *link.Links, cfg *config.Book, set *fon
 		s.mu.Lock()
 		defer s.mu.Unlock()
 		e.keepBoxes = true
+		e.reuse = &s.pages
 	}
 	m := newMain(e, doc, s)
 	pages, ds, st := m.settle()

@@ -133,8 +133,15 @@ func (r *packedReader) next(f *frag) bool {
 // skip passes over the next frag, reading only its flags, and reports
 // whether there was one.
 func (r *packedReader) skip() (byte, bool) {
+	flags, _, ok := r.skipDyn()
+	return flags, ok
+}
+
+// skipDyn is skip, also returning the page label the frag fills in, 0
+// for none.
+func (r *packedReader) skipDyn() (byte, labelRef, bool) {
 	if r.n == 0 {
-		return 0, false
+		return 0, 0, false
 	}
 	r.n--
 	s := r.s
@@ -146,8 +153,10 @@ func (r *packedReader) skip() (byte, bool) {
 	if flags&packColor != 0 {
 		r.i += 3
 	}
+	var dyn labelRef
 	switch {
 	case flags&packDyn != 0:
+		dyn = labelRef(readLE(s, r.i, 4))
 		r.i += 4
 	case flags&packNote != 0:
 		_, w := uvarint(s[r.i:])
@@ -155,7 +164,7 @@ func (r *packedReader) skip() (byte, bool) {
 	}
 	n, w := uvarint(s[r.i:])
 	r.i += w + int(n)
-	return flags, true
+	return flags, dyn, true
 }
 
 // count returns the number of frags of a box, packed or not.

@@ -41,6 +41,7 @@ type Session struct {
 	faces   [][]byte // the fonts' data, face by face
 	refIDs  []string // the referenced targets, numbered in this order
 	entries map[*ast.Entry]*keptEntry
+	pages   pageReuse // the main pages drawn
 	// Reused counts the entries the last layout took over as they were
 	// in its first run, for tests and figures.
 	Reused int
@@ -88,7 +89,7 @@ func (s *Session) start(m *mainMatter) []bool {
 	e := m.e
 	global := globalSig(e.cfg)
 	if global == "" || global != s.global || !s.sameFaces(e.faces) || !slices.Equal(s.refIDs, m.refIDs) {
-		s.entries = nil
+		s.entries, s.pages.prev = nil, nil
 	}
 	s.Reused = 0
 	taken := make([]bool, len(m.sigs))
@@ -117,7 +118,9 @@ func (s *Session) start(m *mainMatter) []bool {
 // at the cap nothing is kept.
 func (s *Session) keep(m *mainMatter) {
 	s.entries = nil
+	s.pages.next()
 	if !m.settled {
+		s.pages.prev = nil
 		return
 	}
 	s.entries = make(map[*ast.Entry]*keptEntry, len(m.sigs))
