@@ -22,7 +22,7 @@ import (
 // keptPage is a main page as drawn, with what drawing it read.
 type keptPage struct {
 	key pageKey
-	p   page.Page           // its texts and images as drawn, before faces were compacted
+	p   page.Page          // its texts and images as drawn, before faces were compacted
 	out []page.OutlineItem // its bookmarks, Page not set
 	ids []int32            // the elements of its content, in the order numbering meets them
 }
