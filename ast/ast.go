@@ -86,6 +86,9 @@ type Entry struct {
 	Lead      []Block
 	Sections  []*Section
 	Footnotes []*Footnote // in order of first reference within the entry
+
+	nodes  []any // the marked nodes, once Seal listed them
+	sealed bool
 }
 
 // ID returns the entry's anchor.

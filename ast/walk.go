@@ -113,9 +113,54 @@ func WalkEntry(e *Entry, v Visitor) {
 	}
 }
 
+// Marked tells the nodes that Nodes lists: those the linker and the
+// backends look an entry up for.
+func Marked(n any) bool {
+	switch n.(type) {
+	case *Section, *Heading, *Ref, *Link, *Image, *Span:
+		return true
+	}
+	return false
+}
+
+// Seal lists the entry's marked nodes once, for Nodes. The parser seals
+// every entry it makes; a sealed entry's tree must not change after
+// (its ids aside), since the list holds its nodes.
+func (e *Entry) Seal() {
+	e.nodes, e.sealed = nil, false
+	e.nodes, e.sealed = e.Nodes(), true
+}
+
+// Nodes returns the entry's sections, headings, references, links,
+// images and spans, in the order WalkEntry visits them. On a sealed entry
+// it is the list Seal made, shared and not to be changed; on any other it
+// walks the entry anew.
+func (e *Entry) Nodes() []any {
+	if e.sealed {
+		return e.nodes
+	}
+	var nodes []any
+	WalkEntry(e, func(n any) bool {
+		if Marked(n) {
+			nodes = append(nodes, n)
+		}
+		return true
+	})
+	return nodes
+}
+
 // Headings calls fn for every heading inside the entry's lead, sections
-// and footnotes, without visiting inlines: the cheap walk for id passes.
+// and footnotes, in order: from the list of a sealed entry, or by a walk
+// of the blocks alone.
 func Headings(e *Entry, fn func(*Heading)) {
+	if e.sealed {
+		for _, n := range e.nodes {
+			if h, ok := n.(*Heading); ok {
+				fn(h)
+			}
+		}
+		return
+	}
 	headingsIn(e.Lead, fn)
 	for _, s := range e.Sections {
 		headingsIn(s.Body, fn)

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 	"testing"
@@ -69,6 +70,15 @@ func BenchmarkRebuildPDF(b *testing.B) {
 	rebuild()
 	sum = [6]time.Duration{}
 	cpu0 := cpuTime()
+	if prof := os.Getenv("BOOKC_PROFILE"); prof != "" {
+		// A profile of the rebuilds alone, without the first build.
+		f, err := os.Create(prof)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		edit := strings.Replace(string(orig), "\n\n", fmt.Sprintf("\n\nÄnderung %d. ", i), 1)

@@ -44,7 +44,7 @@ func (l *Links) ResolveImages(doc *ast.Document, cfg *config.Book) diag.List {
 	}
 	byPath := map[string]*Asset{}
 	for _, e := range doc.Entries {
-		ast.WalkEntry(e, func(n any) bool {
+		for _, n := range e.Nodes() {
 			if img, ok := n.(*ast.Image); ok {
 				if a, err := loadImage(cfg, e, img, byPath); err != nil {
 					ds.Warnf(img.Pos, "image %q: %v; its alt text is set instead", img.Src, err)
@@ -52,8 +52,7 @@ func (l *Links) ResolveImages(doc *ast.Document, cfg *config.Book) diag.List {
 					l.images[img] = a
 				}
 			}
-			return true
-		})
+		}
 	}
 	return ds
 }

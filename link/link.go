@@ -111,25 +111,24 @@ func (l *Links) define(e *ast.Entry, ds *diag.List) {
 }
 
 func (l *Links) resolveRefs(e *ast.Entry, ds *diag.List) {
-	ast.WalkEntry(e, func(n any) bool {
+	for _, n := range e.Nodes() {
 		r, ok := n.(*ast.Ref)
 		if !ok {
-			return true
+			continue
 		}
 		if t, ok := l.targets[r.Target]; ok {
 			l.refs[r] = t
 			if t.Kind == EntryTarget && t.Entry == e {
 				ds.Warnf(r.Pos, "entry %q refers to itself", "#"+r.Target)
 			}
-			return true
+			continue
 		}
 		d := diag.Diagnostic{Pos: r.Pos, Severity: diag.Warning, Msg: fmt.Sprintf("unresolved reference %q", "#"+r.Target)}
 		if near := l.nearest(r.Target); near != "" {
 			d.Hint = fmt.Sprintf("did you mean %q?", "#"+near)
 		}
 		ds.Add(d)
-		return true
-	})
+	}
 }
 
 // Ref returns the target of a cross-reference, or nil when it is

@@ -55,12 +55,11 @@ func percentFix(s string) string {
 
 // checkLinks warns at every external link that URL refuses.
 func checkLinks(e *ast.Entry, ds *diag.List) {
-	ast.WalkEntry(e, func(n any) bool {
+	for _, n := range e.Nodes() {
 		if l, ok := n.(*ast.Link); ok {
 			if _, ok := URL(l.URL); !ok {
 				ds.Warnf(l.Pos, "link %s is not a web or mail address; it is set as text", diag.Quote(l.URL))
 			}
 		}
-		return true
-	})
+	}
 }

@@ -56,6 +56,9 @@ func File(name string, data []byte, lang string) ([]*ast.Entry, diag.List) {
 	}
 	f.finishEntry()
 	f.finishNotes(c)
+	for _, e := range f.entries {
+		e.Seal()
+	}
 	if len(f.entries) == 0 {
 		ds.Warnf(ast.Pos{File: name, Line: 1, Col: 1}, "no entry in this file (an entry starts with a `## Title {#Id}` heading)")
 	}

@@ -30,15 +30,14 @@ func (b *book) a11yFacts() a11yFacts {
 func langParts(doc *ast.Document) bool {
 	for _, e := range doc.Entries {
 		found := e.Attr.Lang() != ""
-		ast.WalkEntry(e, func(n any) bool {
+		for _, n := range e.Nodes() {
 			switch x := n.(type) {
 			case *ast.Section:
 				found = found || x.Attr.Lang() != ""
 			case *ast.Span:
 				found = found || x.Attr.Lang() != ""
 			}
-			return !found
-		})
+		}
 		if found {
 			return true
 		}

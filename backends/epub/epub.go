@@ -142,13 +142,7 @@ func bookIDs(doc *ast.Document) []string {
 		for _, s := range e.Sections {
 			ids = append(ids, s.Attr.ID)
 		}
-		ast.WalkEntry(e, func(n any) bool {
-			if h, ok := n.(*ast.Heading); ok {
-				ids = append(ids, h.Attr.ID)
-			}
-			_, inline := n.(ast.Inline)
-			return !inline
-		})
+		ast.Headings(e, func(h *ast.Heading) { ids = append(ids, h.Attr.ID) })
 	}
 	return ids
 }

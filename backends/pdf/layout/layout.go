@@ -386,16 +386,14 @@ func (e *engine) pageOf(id string) string {
 // prints.
 func referencedTargets(doc *ast.Document, links *link.Links) []string {
 	seen := make(map[*link.Target]bool, len(doc.Entries))
-	visit := func(n any) bool {
-		if r, ok := n.(*ast.Ref); ok {
-			if t := links.Ref(r); t != nil && t.Kind != link.IndexTarget {
-				seen[t] = true
+	for _, en := range doc.Entries {
+		for _, n := range en.Nodes() {
+			if r, ok := n.(*ast.Ref); ok {
+				if t := links.Ref(r); t != nil && t.Kind != link.IndexTarget {
+					seen[t] = true
+				}
 			}
 		}
-		return true
-	}
-	for _, en := range doc.Entries {
-		ast.WalkEntry(en, visit)
 	}
 	out := make([]string, 0, len(seen))
 	for t := range seen {

@@ -167,19 +167,26 @@ func entrySig(b *strings.Builder, links *link.Links, en *ast.Entry, first bool, 
 	}
 	b.WriteString(en.ID())
 	b.WriteByte(0)
-	ast.WalkEntry(en, func(n any) bool {
+	for _, n := range en.Nodes() {
 		switch x := n.(type) {
 		case *ast.Section:
-			b.WriteString("s" + x.Attr.ID + "\x00")
+			b.WriteByte('s')
+			b.WriteString(x.Attr.ID)
+			b.WriteByte(0)
 		case *ast.Heading:
-			b.WriteString("h" + x.Attr.ID + "\x00")
+			b.WriteByte('h')
+			b.WriteString(x.Attr.ID)
+			b.WriteByte(0)
 		case *ast.Ref:
 			t := links.Ref(x)
 			if t == nil {
 				b.WriteString("r-\x00")
 				break
 			}
-			b.WriteString("r" + t.ID + "\x00" + strconv.Itoa(int(t.Kind)))
+			b.WriteByte('r')
+			b.WriteString(t.ID)
+			b.WriteByte(0)
+			b.WriteByte(byte('0' + t.Kind))
 			if t.Entry != nil {
 				b.WriteByte('e')
 			}
@@ -193,6 +200,5 @@ func entrySig(b *strings.Builder, links *link.Links, en *ast.Entry, first bool, 
 			b.WriteString("i" + a.Format + strconv.Itoa(a.Width) + "x" + strconv.Itoa(a.Height))
 			b.Write(sum[:])
 		}
-		return true
-	})
+	}
 }
