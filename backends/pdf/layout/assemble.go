@@ -1,7 +1,9 @@
 package layout
 
 import (
+	"maps"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -60,7 +62,16 @@ func (e *engine) assemble(doc *ast.Document, main []pageOut, st *Stats) *page.Do
 	em.pages(index, func(i int) string { return strconv.Itoa(idxFirst + i) }, fixedHead(e.lab.Index))
 	d.Pages, d.Sources, d.Outline = em.drawn, em.sources, em.outline
 	st.Pages = len(d.Pages)
-	compactFaces(d, em.used)
+	kept := compactFaces(d, em.used, em.taken)
+	if e.reuse != nil {
+		for _, part := range e.reuse.cur {
+			for _, kp := range part {
+				if kp.fresh {
+					kp.kept, kp.fresh = kept, false
+				}
+			}
+		}
+	}
 	return d
 }
 
@@ -130,6 +141,11 @@ func (em *emitter) mainPages(pgs []pageOut) {
 			em.used[f] = em.used[f] || u
 		}
 		em.drawn = append(em.drawn, parts[k].drawn...)
+		if em.taken == nil {
+			em.taken = parts[k].taken
+		} else {
+			maps.Copy(em.taken, parts[k].taken)
+		}
 		em.sources = append(em.sources, parts[k].sources...)
 		em.outline = append(em.outline, parts[k].outline...)
 	}
@@ -188,28 +204,50 @@ func (em *emitter) numberBox(b *vbox) {
 }
 
 // compactFaces drops the faces no text uses, as used tells, so that the
-// PDF embeds only fonts it needs.
-func compactFaces(d *page.Doc, used []bool) {
+// PDF embeds only fonts it needs, and returns the faces kept (nil when
+// all are). Pages taken over from a session's last layout (taken) hold
+// texts compacted then: they are left as they are when the same faces
+// are kept, and renumbered in a copy otherwise.
+func compactFaces(d *page.Doc, used []bool, taken map[*page.Page]*keptPage) []int {
 	used[0] = true
 	remap := make([]int, len(d.Faces))
 	var faces []*fonts.Face
+	var kept []int
 	for i, f := range d.Faces {
 		if used[i] {
 			remap[i] = len(faces)
 			faces = append(faces, f)
+			kept = append(kept, i)
 		}
 	}
 	if len(faces) == len(d.Faces) {
-		return
+		kept = nil
 	}
 	inParts(len(d.Pages), runtime.GOMAXPROCS(0), func(_, lo, hi int) {
 		for _, p := range d.Pages[lo:hi] {
-			for k := range p.Texts {
-				p.Texts[k].Face = remap[p.Texts[k].Face]
+			kp := taken[p]
+			switch {
+			case kp == nil:
+				if kept == nil {
+					continue
+				}
+				for k := range p.Texts {
+					p.Texts[k].Face = remap[p.Texts[k].Face]
+				}
+			case !slices.Equal(kp.kept, kept):
+				p.Texts = slices.Clone(p.Texts)
+				for k := range p.Texts {
+					f := p.Texts[k].Face
+					if kp.kept != nil {
+						f = kp.kept[f]
+					}
+					p.Texts[k].Face = remap[f]
+				}
 			}
 		}
 	})
 	d.Faces = faces
+	return kept
 }
 
 // inParts calls fn concurrently for k consecutive parts [lo, hi) of

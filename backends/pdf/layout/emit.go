@@ -32,6 +32,9 @@ type emitter struct {
 	artifact bool
 	// used tells which faces the texts drawn use.
 	used []bool
+	// taken holds the pages drawn as kept pages of the session's last
+	// layout, with the page each was taken from.
+	taken map[*page.Page]*keptPage
 	// numbered tells that the pages drawn had their structure elements
 	// and note marks numbered before (see mainPages): the emitter then
 	// only reads the numbers and may run beside others.

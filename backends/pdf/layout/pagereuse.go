@@ -22,9 +22,16 @@ import (
 // keptPage is a main page as drawn, with what drawing it read.
 type keptPage struct {
 	key pageKey
-	p   page.Page          // its texts and images as drawn, before faces were compacted
-	out []page.OutlineItem // its bookmarks, Page not set
-	ids []int32            // the elements of its content, in the order numbering meets them
+	// p holds its texts and images as drawn, the texts' faces numbered
+	// as compaction left them: kept[i] is the layout's face whose
+	// number is now i (nil: not compacted). The page is shared with the
+	// documents that took it over and never changed.
+	p     page.Page
+	kept  []int
+	faces []int              // the layout's faces its texts use
+	fresh bool               // drawn in this layout, not yet compacted
+	out   []page.OutlineItem // its bookmarks, Page not set
+	ids   []int32            // the elements of its content, in the order numbering meets them
 }
 
 // pageKey is what drawing a main page reads besides its elements.
@@ -164,17 +171,19 @@ func (em *emitter) take(kp *keptPage, ids []int32, to map[int32]int32) bool {
 		return true
 	}
 	p := kp.p
-	p.Texts = slices.Clone(p.Texts)
-	for i := range p.Texts {
-		if !renumber(&p.Texts[i].Elem) {
-			return false
-		}
-	}
-	if len(p.Images) > 0 {
-		p.Images = slices.Clone(p.Images)
-		for i := range p.Images {
-			if !renumber(&p.Images[i].Elem) {
+	if shift != 0 {
+		p.Texts = slices.Clone(p.Texts)
+		for i := range p.Texts {
+			if !renumber(&p.Texts[i].Elem) {
 				return false
+			}
+		}
+		if len(p.Images) > 0 {
+			p.Images = slices.Clone(p.Images)
+			for i := range p.Images {
+				if !renumber(&p.Images[i].Elem) {
+					return false
+				}
 			}
 		}
 	}
@@ -182,10 +191,14 @@ func (em *emitter) take(kp *keptPage, ids []int32, to map[int32]int32) bool {
 		o.Page = em.next()
 		em.outline = append(em.outline, o)
 	}
-	for i := range p.Texts {
-		em.used[p.Texts[i].Face] = true
+	for _, f := range kp.faces {
+		em.used[f] = true
 	}
 	em.drawn = append(em.drawn, &p)
+	if em.taken == nil {
+		em.taken = map[*page.Page]*keptPage{}
+	}
+	em.taken[&p] = kp
 	em.sources = append(em.sources, page.Source{Part: em.part})
 	return true
 }
@@ -194,11 +207,17 @@ func (em *emitter) take(kp *keptPage, ids []int32, to map[int32]int32) bool {
 const noShift = int32(-1 << 31)
 
 // keep records the page just drawn from what key says, for the next
-// layout of the session.
+// layout of the session. The page shares its texts with the document:
+// compaction numbers their faces afresh in both (see compactFaces).
 func (em *emitter) keep(k *pageKey, ids []int32, outFrom int) *keptPage {
 	p := *em.drawn[len(em.drawn)-1]
-	p.Texts = slices.Clone(p.Texts)
-	kp := &keptPage{key: *k, p: p, ids: slices.Clone(ids), out: slices.Clone(em.outline[outFrom:])}
+	var faces []int
+	for i := range p.Texts {
+		if f := p.Texts[i].Face; !slices.Contains(faces, f) {
+			faces = append(faces, f)
+		}
+	}
+	kp := &keptPage{key: *k, p: p, faces: faces, fresh: true, ids: slices.Clone(ids), out: slices.Clone(em.outline[outFrom:])}
 	kp.key.items, kp.key.notes = slices.Clone(k.items), slices.Clone(k.notes)
 	kp.key.fills, kp.key.ordered = slices.Clone(k.fills), slices.Clone(k.ordered)
 	return kp
